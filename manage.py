@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+"""Django's command-line utility; ``uv run newsdesk`` is the same thing."""
+
+from newsdesk.cli import main
+
+if __name__ == "__main__":
+    main()

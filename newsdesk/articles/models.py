@@ -1,0 +1,136 @@
+"""Articles: the stories of the newsroom, with headline, dateline, lead photo and tags."""
+
+from __future__ import annotations
+
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from newsdesk.articles.querysets import ArticlePageManager
+from newsdesk.core.blocks import StoryBodyBlock
+from newsdesk.core.models import BasePage
+
+
+class ArticleTag(ItemBase):
+    tag = models.ForeignKey("tags.Tag", on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(BasePage):
+    """One story, filed under a section."""
+
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text="Where the story was filed from, e.g. 'Tokyo'."
+    )
+    byline = models.CharField(max_length=200, blank=True, help_text="Reporter name(s).")
+    agency = models.CharField(max_length=100, blank=True, help_text="Wire agency, e.g. 'AFP'.")
+    summary = models.TextField(
+        blank=True, max_length=400, help_text="A one or two sentence standfirst for listings."
+    )
+    lead_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(
+        max_length=500, blank=True, help_text="Leave empty to use the image's own caption."
+    )
+    lead_image_credit = models.CharField(
+        max_length=255, blank=True, help_text="Leave empty to use the image's own credit."
+    )
+    body = StreamField(StoryBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    source_id = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The item's id in the source it was imported from; re-imports update it.",
+    )
+
+    objects = ArticlePageManager()
+
+    parent_page_types = ["sections.SectionPage"]
+    subpage_types: list[str] = []
+    template = "articles/article_page.html"
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("dateline"), FieldPanel("byline"), FieldPanel("agency")],
+            heading="Dateline and byline",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead image",
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("dateline"),
+        index.SearchField("byline"),
+        index.FilterField("first_published_at"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_id"],
+                condition=~models.Q(source_id=""),
+                name="article_unique_source_id",
+            )
+        ]
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    @property
+    def caption(self) -> str:
+        if self.lead_image_caption:
+            return self.lead_image_caption
+        return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def credit(self) -> str:
+        if self.lead_image_credit:
+            return self.lead_image_credit
+        return self.lead_image.credit if self.lead_image else ""
+
+    @property
+    def byline_text(self) -> str:
+        """'Jane Doe, AFP', 'AFP' or 'Jane Doe', as a byline line reads."""
+        return ", ".join(part for part in (self.byline, self.agency) if part)
+
+    @property
+    def was_updated(self) -> bool:
+        """True when the story was republished well after it first went out."""
+        if not (self.first_published_at and self.last_published_at):
+            return False
+        return (self.last_published_at - self.first_published_at).total_seconds() > 60
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.articles.selectors import article_tags
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tags"] = article_tags(article=self)
+        return context

@@ -1,0 +1,57 @@
+"""Writes on articles: creating and publishing a story under a section."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.tags.services import tag_get_or_create
+
+
+def unique_child_slug(*, parent: Page, title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:70].strip("-") or "story"
+    slug, n = base, 2
+    siblings = parent.get_children()
+    while siblings.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def article_create(
+    *,
+    section: Page,
+    title: str,
+    body: list[dict],
+    tags: list[tuple[str, str | None]] = (),
+    published_at: datetime | None = None,
+    publish: bool = True,
+    user=None,
+    **fields,
+) -> ArticlePage:
+    """File a new story under ``section``; publish it with its original time if given.
+
+    ``tags`` are (name, kind) pairs; kind may be None for "topic unless known".
+    """
+    article = ArticlePage(
+        title=title,
+        slug=unique_child_slug(parent=section, title=title),
+        body=body,
+        live=False,
+        first_published_at=published_at,
+        **fields,
+    )
+    section.add_child(instance=article)
+    article.tags.set([tag_get_or_create(name=name, kind=kind) for name, kind in tags])
+    revision = article.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+        if published_at is not None:
+            # A story filed earlier was last published then, not at the moment of import.
+            ArticlePage.objects.filter(pk=article.pk).update(last_published_at=published_at)
+            article.last_published_at = published_at
+    return article

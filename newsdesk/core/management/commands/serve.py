@@ -1,0 +1,110 @@
+"""Serve newsdesk: migrate, load the demo on an empty database, run web, worker, scheduler.
+
+One command for an operator: it prepares the database and static files, then runs
+gunicorn (the web server), the django-tasks database worker and the scheduler as child
+processes, and stops them all on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from newsdesk.demo.services import DEMO_PASSWORD, demo_is_loaded, demo_load
+
+STOP_GRACE_SECONDS = 10
+
+
+class Command(BaseCommand):
+    help = "Prepare the database and serve the site with its background worker (Ctrl-C stops)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", "0")) or min(4, (os.cpu_count() or 1) + 1),
+            help="Web worker processes (default: cores + 1, at most 4; or $WEB_CONCURRENCY).",
+        )
+        parser.add_argument("--no-demo", action="store_true", help="Never load demo content.")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Run only the web server (workers elsewhere)."
+        )
+
+    def handle(self, *args, host, port, workers, no_demo, no_worker, **options):
+        self.stdout.write(f"Data folder: {settings.DATA_DIR}")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        if not no_demo and not demo_is_loaded():
+            self.stdout.write("Empty database: loading demo content (a few seconds)...")
+            demo_load()
+        children = self._start_children(host=host, port=port, workers=workers, no_worker=no_worker)
+        self._announce(host, port)
+        self._supervise(children)
+
+    def _start_children(self, *, host, port, workers, no_worker) -> dict[str, subprocess.Popen]:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
+        manage = [sys.executable, "-m", "newsdesk.cli"]
+        commands = {
+            "web": [
+                sys.executable, "-m", "gunicorn", "newsdesk.wsgi:application",
+                "--bind", f"{host}:{port}",
+                "--workers", str(workers),
+                "--timeout", "30",
+                "--graceful-timeout", str(STOP_GRACE_SECONDS),
+                "--log-level", "warning",
+            ],
+        }
+        if not no_worker:
+            commands["worker"] = [*manage, "db_worker", "--no-reload", "--interval", "1"]
+            commands["scheduler"] = [*manage, "run_scheduler"]
+        return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
+
+    def _announce(self, host, port):
+        shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+        base = f"http://{shown_host}:{port}"
+        self.stdout.write(self.style.SUCCESS(f"\nnewsdesk is serving at {base}/"))
+        self.stdout.write(f"  Admin:  {base}/admin/")
+        if demo_is_loaded():
+            self.stdout.write(
+                f"  Demo editor: username 'editor', password '{DEMO_PASSWORD}' "
+                "(also 'reporter' and 'moderator'). Change these before going public."
+            )
+        self.stdout.write("  Press Ctrl-C to stop.\n")
+
+    def _supervise(self, children: dict[str, subprocess.Popen]) -> None:
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        failed = None
+        while not stopping:
+            for name, child in children.items():
+                if child.poll() is not None:
+                    failed, stopping = name, True
+                    break
+            time.sleep(0.5)
+        for child in children.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        for child in children.values():
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+        if failed:
+            raise CommandError(f"The {failed} process stopped unexpectedly; everything was stopped.")
+        self.stdout.write("Stopped.")

@@ -1,0 +1,20 @@
+"""Template helpers shared by every page."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def news_time(value, fmt="Y-m-d H:i"):
+    """A <time> element: machine-readable ISO time, human time in the active zone."""
+    if not value:
+        return ""
+    from django.utils import timezone
+    from django.utils.dateformat import format as date_format
+
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{}</time>', local.isoformat(timespec="minutes"), date_format(local, fmt)
+    )

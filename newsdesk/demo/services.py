@@ -1,0 +1,216 @@
+"""Load the demo: a News site with sections, stories, a gallery and newsroom accounts.
+
+Everything goes through the same services editors and importers use, so the demo shows
+what the product really does. Pictures are generated, never downloaded.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Page, Site
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.services import article_create
+from newsdesk.demo.pictures import demo_picture_jpeg
+from newsdesk.editorial import roles
+from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
+from newsdesk.images.models import CustomImage
+from newsdesk.ingest.page_text import parse_page_text
+from newsdesk.ingest.services import article_import_parsed, source_id_for_page
+from newsdesk.network.models import SiteSettings
+from newsdesk.sections.models import HomePage, HomePageTopStory, SectionPage
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+DEMO_PASSWORD = "newsdesk-demo"
+SECTIONS = [
+    ("south-africa", "South Africa", "News from across South Africa."),
+    ("world", "World", "International news from our correspondents and the wires."),
+    ("business", "Business", "Markets, companies and the economy."),
+    ("tech", "Tech", "Technology, science and the internet."),
+    ("sport", "Sport", "Rugby, cricket, football and more."),
+]
+DEMO_ACCOUNTS = [
+    ("editor", "Ed", "Itor", roles.EDITORS),
+    ("reporter", "Rita", "Porter", roles.REPORTERS),
+    ("moderator", "Mo", "Derator", roles.MODERATORS),
+]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    articles: int
+    site: Site
+
+
+def demo_is_loaded() -> bool:
+    return ArticlePage.objects.exists()
+
+
+def _picture(*, title: str, caption: str, credit: str, palette, motif: str, seed: int):
+    data = demo_picture_jpeg(palette=palette, motif=motif, seed=seed)
+    image = CustomImage(
+        title=title[:255],
+        caption=caption,
+        credit=credit,
+        description=caption,
+        file=ImageFile(io.BytesIO(data), name=f"demo-{seed}.jpg"),
+    )
+    image.save()
+    return image
+
+
+def _home_and_site() -> tuple[HomePage, Site]:
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's "Welcome to your new Wagtail site!" page is not part of a newsroom.
+        Page.objects.filter(depth=2, content_type__model="page").delete()
+        home = HomePage(title="Home", slug="home", live=True)
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "News", home
+    site.save()
+    settings = SiteSettings.for_site(site)
+    settings.brand_name, settings.tagline = "newsdesk", "News you can trust, as it happens"
+    settings.save()
+    return home, site
+
+
+def _sections(home: HomePage) -> dict[str, SectionPage]:
+    sections = {}
+    for slug, title, intro in SECTIONS:
+        section = SectionPage.objects.child_of(home).filter(slug=slug).first()
+        if section is None:
+            section = SectionPage(title=title, slug=slug, intro=intro, show_in_menus=True)
+            home.add_child(instance=section)
+            section.save_revision().publish()
+        sections[slug] = section
+    return sections
+
+
+def _accounts() -> None:
+    User = get_user_model()
+    for username, first, last, group_name in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.com"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(Group.objects.get(name=group_name))
+
+
+def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
+    now = timezone.now()
+    stories = []
+    items = json.loads((CONTENT_DIR / "articles.json").read_text(encoding="utf-8"))
+    for seed, item in enumerate(items, start=1):
+        picture = item["image"]
+        image = _picture(
+            title=item["headline"],
+            caption=picture["caption"],
+            credit=picture["credit"],
+            palette=picture["palette"],
+            motif=picture["motif"],
+            seed=seed,
+        )
+        body = []
+        for block in item["body"]:
+            if block["type"] == "paragraph":
+                body.append({"type": "paragraph", "value": f"<p>{escape(block['text'])}</p>"})
+            elif block["type"] == "subheading":
+                body.append({"type": "subheading", "value": block["text"]})
+            else:
+                body.append({"type": "quote", "value": {
+                    "quote": block["text"], "attribution": block.get("attribution", "")
+                }})
+        stories.append(article_create(
+            section=sections[item["section"]],
+            title=item["headline"],
+            summary=item["summary"],
+            dateline=item["dateline"],
+            byline=item["byline"],
+            agency=item["agency"],
+            lead_image=image,
+            body=body,
+            tags=[(tag["name"], tag["kind"]) for tag in item["tags"]],
+            published_at=now - timedelta(hours=item["hours_ago"]),
+        ))
+    return stories
+
+
+def _reference_story(sections: dict[str, SectionPage]) -> ArticlePage:
+    """The reference News24 page, imported exactly as an operator would import it."""
+    parsed = parse_page_text((CONTENT_DIR / "news24_japan_us.txt").read_text(encoding="utf-8"))
+    article = article_import_parsed(
+        parsed=parsed, section=sections["world"], source_id=source_id_for_page(parsed)
+    ).article
+    article.lead_image = _picture(
+        title=parsed.headline, caption=parsed.caption, credit=parsed.credit,
+        palette=["#2b2d42", "#8d99ae"], motif="mountain", seed=1000,
+    )
+    article.summary = (
+        "Washington and Tokyo agree to update their defence guidelines for the first time "
+        "since 1997, with drones, radar and Marines on the move."
+    )
+    article.save_revision().publish()
+    # Re-publishing to add the picture is not a news update: keep the original time.
+    ArticlePage.objects.filter(pk=article.pk).update(last_published_at=article.first_published_at)
+    return article
+
+
+def _gallery(home: HomePage) -> None:
+    index = GalleryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = GalleryIndexPage(
+            title="News in Pictures", slug="galleries", show_in_menus=True,
+            intro="The week in photographs, chosen by our picture desk.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    gallery = GalleryPage(
+        title="The week in pictures", slug="the-week-in-pictures",
+        intro="Storms on the coast, a new skyline and a day at the cricket.",
+    )
+    motifs = [("sea", ["#023e8a", "#90e0ef"]), ("city", ["#3d405b", "#f2cc8f"]),
+              ("field", ["#386641", "#a7c957"]), ("mountain", ["#22223b", "#c9ada7"])]
+    captions = [
+        "Waves break over the harbour wall during a winter storm.",
+        "Office lights come on across the city centre at dusk.",
+        "Spectators watch from the grass embankment at a provincial match.",
+        "Early snow on the mountains above a farming valley.",
+    ]
+    for order, ((motif, palette), caption) in enumerate(zip(motifs, captions, strict=True)):
+        image = _picture(title=caption, caption=caption, credit="newsdesk picture desk",
+                         palette=palette, motif=motif, seed=2000 + order)
+        gallery.photos.add(GalleryPhoto(image=image, sort_order=order))
+    index.add_child(instance=gallery)
+    gallery.save_revision().publish()
+
+
+@transaction.atomic
+def demo_load() -> DemoSummary:
+    """Create the demo site; call only on an empty database (see ``demo_is_loaded``)."""
+    home, site = _home_and_site()
+    sections = _sections(home)
+    _accounts()
+    stories = _stories(sections)
+    reference = _reference_story(sections)
+    # Editors' choice leads the homepage: the reference story, then two of today's.
+    today = sorted(stories, key=lambda a: a.first_published_at, reverse=True)
+    for order, article in enumerate([reference, today[0], today[2]]):
+        HomePageTopStory.objects.create(home=home, article=article, sort_order=order)
+    _gallery(home)
+    return DemoSummary(articles=len(stories) + 1, site=site)

@@ -1,0 +1,78 @@
+"""Editors' photo galleries ("News in Pictures")."""
+
+from __future__ import annotations
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from newsdesk.core.models import BasePage
+
+
+class GalleryIndexPage(BasePage):
+    """Lists the site's galleries, newest first."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    parent_page_types = ["sections.HomePage"]
+    subpage_types = ["galleries.GalleryPage"]
+    max_count_per_parent = 1
+    template = "galleries/gallery_index_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.galleries.selectors import gallery_list_published
+
+        context = super().get_context(request, *args, **kwargs)
+        context["galleries"] = gallery_list_published(site_root=self.get_site().root_page)
+        return context
+
+
+class GalleryPage(BasePage):
+    """A set of photos with captions and credits, shown in order."""
+
+    intro = models.TextField(blank=True, max_length=1000)
+
+    parent_page_types = ["galleries.GalleryIndexPage", "sections.SectionPage"]
+    subpage_types: list[str] = []
+    template = "galleries/gallery_page.html"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("photos", heading="Photos", label="Photo", min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = "gallery"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photos.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return context
+
+    @property
+    def cover(self):
+        first = self.photos.first()
+        return first.image if first else None
+
+
+class GalleryPhoto(Orderable):
+    gallery = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("images.CustomImage", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=500, blank=True)
+    credit = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+
+    @property
+    def shown_caption(self) -> str:
+        return self.caption or self.image.caption
+
+    @property
+    def shown_credit(self) -> str:
+        return self.credit or self.image.credit

@@ -1,0 +1,69 @@
+"""Turn an HTML article page into a ParsedPage, with trafilatura finding the story."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import trafilatura
+
+from newsdesk.ingest.page_text import BodyBlock, NotAnArticle, ParsedPage, split_dateline
+
+MAX_SUBHEADING_WORDS = 12
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head
+
+
+def _published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value[: len(fmt) + 2].strip(), fmt)  # noqa: DTZ007
+        except ValueError:
+            continue
+    return None
+
+
+def parse_html_page(html: str) -> ParsedPage:
+    """Extract the headline, date, body paragraphs and tags of an HTML article."""
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if document is None:
+        raise NotAnArticle("no article text found in the HTML")
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    headline = (data.get("title") or "").strip()
+    lines = [line.strip() for line in (data.get("text") or "").splitlines() if line.strip()]
+    if not headline:
+        raise NotAnArticle("no headline")
+    if not lines:
+        raise NotAnArticle("no body paragraphs")
+    dateline = ""
+    split = split_dateline(lines[0])
+    if split:
+        dateline, lines[0] = split
+    blocks = []
+    for index, line in enumerate(lines):
+        is_heading = (
+            0 < index < len(lines) - 1
+            and len(line.split()) <= MAX_SUBHEADING_WORDS
+            and not line.endswith((".", "!", "?", ":", '"', "”"))
+        )
+        blocks.append(BodyBlock("subheading" if is_heading else "paragraph", line))
+    tags = tuple(
+        tag.strip().lower()
+        for tag in (data.get("tags") or data.get("categories") or "").split(",")
+        if tag.strip()
+    )
+    return ParsedPage(
+        headline=headline,
+        published=_published(data.get("date")),
+        caption="",
+        credit="",
+        dateline=dateline,
+        body=tuple(blocks),
+        tags=tags,
+    )

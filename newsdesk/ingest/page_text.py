@@ -1,0 +1,308 @@
+"""Turn a plain-text scrape of a news article page (chrome included) into structured data.
+
+The layout this expects, modelled on News24 article pages, is::
+
+    Headline
+    [timestamp]
+    [photo caption (Photographer, Agency)]        <- often repeated
+    [multimedia navigation strip]
+    [Place - ]first paragraph
+    paragraphs, with short unpunctuated subheadings between them
+    [Read more on: tag | tag | ...]
+    [Join the conversation! ... comment, profile and sign-in boxes]
+
+The article ends at the tags line or "Join the conversation" (or, failing both, at the first of
+the boxes that follow them), and a short list of known chrome lines is dropped wherever it
+appears. Missing parts stay empty; nothing is guessed. Standard library only, so it runs
+without Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+__all__ = ["BodyBlock", "NotAnArticle", "ParsedPage", "parse_page_text", "split_dateline"]
+
+
+@dataclass(frozen=True)
+class BodyBlock:
+    """One block of the article body."""
+
+    type: Literal["paragraph", "subheading"]
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """The article parts of a scraped page; absent parts are "", None or ()."""
+
+    headline: str
+    published: datetime | None  # naive, as written on the page (site-local time)
+    caption: str
+    credit: str
+    dateline: str
+    body: tuple[BodyBlock, ...]
+    tags: tuple[str, ...]
+
+    def as_json_dict(self) -> dict:
+        """Return a JSON-serialisable dict; ``published`` as 'YYYY-MM-DDTHH:MM' or None."""
+        return {
+            "headline": self.headline,
+            "published": self.published.strftime("%Y-%m-%dT%H:%M") if self.published else None,
+            "caption": self.caption,
+            "credit": self.credit,
+            "dateline": self.dateline,
+            "body": [{"type": block.type, "text": block.text} for block in self.body],
+            "tags": list(self.tags),
+        }
+
+
+class NotAnArticle(ValueError):
+    """The text is not an article page; the message says why."""
+
+
+# --- Chrome -----------------------------------------------------------------------------------
+
+# The article ends at the first line matching one of these (matched at line start, ignoring
+# case). The tags line and "Join the conversation" are the structural end; the rest are the
+# boxes that follow them, listed so that pages lacking both still end cleanly.
+_END_MARKERS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"read more on:",  # tags line: parsed for tags, then ends the article
+        r"join the conversation\b",
+        r"comment on this story$",
+        r"comments have been closed\b",
+        r"\d+ comments?$",
+        r"24\.com (?:encourages|publishes)\b",  # comments-policy boilerplate
+        r"(?:inside news24|traffic alerts|create profile|location settings|facebook sign-in)$",
+    )
+)
+_TAGS_LINE = re.compile(r"read more on:(.*)", re.IGNORECASE)
+
+# The multimedia strip between photo and body. A line made only of these labels and
+# separators is chrome, whatever their order or spacing.
+_NAV_LABELS = (
+    "Multimedia",
+    "User Galleries",
+    "News in Pictures",
+    "Send us your pictures",
+    "Send us your stories",
+)
+_NAV_SEPARATORS = " \u00b7\u2022|/-\u2013"  # middle dot, bullet, bar, slash, dashes
+
+# Other whole chrome lines that can turn up above the article's end.
+_CHROME_LINES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"there are\s+new stories\s+on the homepage\b",  # live "new stories" banner
+        r"click here to see them\.?$",
+        r"(?:share|tweet|email|print)(?: [|\u00b7\u2022] (?:share|tweet|email|print))*$",
+    )
+)
+
+# --- Text shapes ------------------------------------------------------------------------------
+
+# Accepted timestamp spellings (after any "Published:" label and timezone suffix are removed).
+# Slashed day-month dates are day-first, as on South African sites.
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y")
+_TIMESTAMP_FORMATS = tuple(
+    f"{date}{sep}{time}"
+    for date in _DATE_FORMATS
+    for sep in (" ", "T")
+    for time in ("%H:%M", "%H:%M:%S")
+)
+_TIMESTAMP_LABEL = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*", re.I)
+_TIMESTAMP_ZONE = re.compile(r"(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|SAST|UTC|GMT)?$")
+
+# Lines that start like log records, markup or data: never a headline or body text.
+_MACHINE_START = re.compile(
+    r"^(?:[\[{<#]|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{1,2}:\d{2}"
+    r"|[A-Z][a-z]{2} +\d{1,2} +\d{1,2}:\d{2}"
+    r"|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\b)"
+)
+
+# "Tokyo - ", "Washington, DC \u2013 ", "CAPE TOWN \u2014 ": 1-4 capitalised words, then a dash.
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][\w.'\u2019-]*(?:,? [^\W\d_][\w.'\u2019-]*){0,3})"
+    r" [-\u2013\u2014] (?P<rest>\S.*)"
+)
+
+# "Caption text. (Photographer, Agency)": the trailing parenthesis holds the credit.
+_PHOTO_LINE = re.compile(r"(?P<caption>.*\S)\s*\((?P<credit>[^()]+)\)")
+_CREDIT = re.compile(r"[^\W\d_][\w .,'\u2019&/:-]*")
+
+# Endings that make a line a sentence rather than a subheading (incl. closing quotes).
+_TERMINAL = (".", "!", "?", ":", '"', "'", "\u201d", "\u2019", "\u00bb")
+_SUBHEADING_MAX_WORDS = 12
+_HEADLINE_MAX_WORDS = 25
+_CAPTION_MAX_WORDS = 40
+
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+
+
+def parse_page_text(text: str) -> ParsedPage:
+    """Parse a page scrape; raise NotAnArticle if it has no headline or no body paragraph."""
+    lines, tags = _article_lines(text)
+    published = None
+    # Some scrapes put the timestamp above the headline.
+    while lines and (stamp := _parse_timestamp(lines[0])):
+        published = published or stamp
+        lines.pop(0)
+    if not lines:
+        raise NotAnArticle("no headline: the text is empty or only page chrome")
+    if not _looks_like_headline(lines[0]):
+        raise NotAnArticle(f"no headline: first line {lines[0][:60]!r} does not look like one")
+    headline = lines.pop(0)
+    caption, credit, published, rest = _read_header(lines, published)
+    body = _read_body(rest)
+    if not body:
+        raise NotAnArticle(f"no body paragraphs after headline {headline[:60]!r}")
+    dateline = ""
+    # The first block is always a paragraph: a subheading needs a paragraph before it.
+    if match := split_dateline(body[0].text):
+        dateline, first = match
+        body = (BodyBlock("paragraph", first), *body[1:])
+    return ParsedPage(headline, published, caption, credit, dateline, body, tags)
+
+
+def _article_lines(text: str) -> tuple[list[str], tuple[str, ...]]:
+    """Return the normalised, chrome-free lines before the article's end, and its tags."""
+    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    tags: tuple[str, ...] = ()
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())  # str.split() also splits on NBSP and other Unicode spaces
+        if not line:
+            continue
+        if any(marker.match(line) for marker in _END_MARKERS):
+            if tags_line := _TAGS_LINE.match(line):
+                parts = (part.strip() for part in tags_line.group(1).split("|"))
+                tags = tuple(dict.fromkeys(part for part in parts if part))
+            break
+        if not _is_chrome(line):
+            lines.append(line)
+    return lines, tags
+
+
+def _is_chrome(line: str) -> bool:
+    """Whether a line is navigation or a banner rather than article text."""
+    if any(pattern.match(line) for pattern in _CHROME_LINES):
+        return True
+    rest = line
+    for label in _NAV_LABELS:
+        rest = re.sub(re.escape(label), " ", rest, flags=re.IGNORECASE)
+    return rest != line and not rest.strip(_NAV_SEPARATORS)
+
+
+def _read_header(
+    lines: list[str], published: datetime | None
+) -> tuple[str, str, datetime | None, list[str]]:
+    """Consume timestamp and photo lines after the headline; return them and the rest."""
+    caption = credit = ""
+    seen_photo: set[str] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stamp = _parse_timestamp(line)
+        if stamp or line in seen_photo:
+            published = published or stamp
+            index += 1
+            continue
+        photo = _split_photo_line(line)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if photo is None and line == following and _could_be_caption(line):
+            photo = (line, "")  # an uncredited caption, recognisable only by its repeat
+        if photo is None:
+            break
+        if not seen_photo:
+            caption, credit = photo
+        seen_photo.add(line)
+        index += 1
+    return caption, credit, published, lines[index:]
+
+
+def _read_body(lines: list[str]) -> tuple[BodyBlock, ...]:
+    """Classify body lines into paragraphs and subheadings, dropping stray fragments."""
+    kept = [(kind, line) for line in lines if (kind := _classify(line))]
+    blocks = []
+    for index, (kind, line) in enumerate(kept):
+        if kind == "paragraph":
+            blocks.append(BodyBlock("paragraph", line))
+        elif 0 < index < len(kept) - 1 and kept[index - 1][0] == kept[index + 1][0] == "paragraph":
+            blocks.append(BodyBlock("subheading", line))
+        # Other short unpunctuated lines (bylines, widget labels, sign-offs) are not body text.
+    return tuple(blocks) if any(block.type == "paragraph" for block in blocks) else ()
+
+
+def _classify(line: str) -> str | None:
+    """Return "paragraph", "short" (possible subheading) or None for non-prose."""
+    if not _is_prose(line):
+        return None
+    if len(line.split()) <= _SUBHEADING_MAX_WORDS and not line.endswith(_TERMINAL):
+        return "short"
+    return "paragraph"
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a line reads like human text: mostly letters, not a log record or data."""
+    chars = line.replace(" ", "")
+    letters = sum(char.isalpha() for char in chars)
+    return letters >= 2 and letters >= 0.6 * len(chars) and not _MACHINE_START.match(line)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Whether a line can be a headline: short prose not ending mid-sentence."""
+    return (
+        len(line.split()) <= _HEADLINE_MAX_WORDS
+        and _is_prose(line)
+        and not line.endswith((":", ";", ","))
+    )
+
+
+def _could_be_caption(line: str) -> bool:
+    """Whether a line is short prose that does not open like a first paragraph."""
+    return len(line.split()) <= _CAPTION_MAX_WORDS and _is_prose(line) and not split_dateline(line)
+
+
+def _parse_timestamp(line: str) -> datetime | None:
+    """Parse a line that is only a timestamp; return it naive, as written."""
+    value = _TIMESTAMP_ZONE.sub("", _TIMESTAMP_LABEL.sub("", line)).strip()
+    for fmt in _TIMESTAMP_FORMATS:
+        try:
+            # Naive on purpose: the page gives site-local time with no zone to attach.
+            return datetime.strptime(value, fmt)  # noqa: DTZ007
+        except ValueError:
+            continue
+    return None
+
+
+def _split_photo_line(line: str) -> tuple[str, str] | None:
+    """Split "caption (credit)" if the parenthesis looks like a photo credit."""
+    match = _PHOTO_LINE.fullmatch(line)
+    if not match:
+        return None
+    caption, credit = match["caption"].strip(), match["credit"].strip()
+    # A first paragraph may also end in "(AFP)"; only a short, dateline-free line counts.
+    if (
+        _CREDIT.fullmatch(credit)
+        and credit[0].isupper()
+        and len(credit.split()) <= 8
+        and _could_be_caption(caption)
+    ):
+        return caption, credit
+    return None
+
+
+def split_dateline(text: str) -> tuple[str, str] | None:
+    """Split "Place - text" into (place, text) when Place is 1-4 capitalised words."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    place = match["place"]
+    if not all(word[0].isupper() for word in place.replace(",", " ").split()):
+        return None
+    return place, match["rest"]

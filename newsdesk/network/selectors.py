@@ -1,0 +1,31 @@
+"""Reads about the sites of the network."""
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from newsdesk.network.models import SiteSettings
+
+NAVIGATION_CACHE_SECONDS = 60
+
+
+def site_settings_for(*, site: Site) -> SiteSettings:
+    return SiteSettings.for_site(site)
+
+
+def site_navigation(*, site: Site) -> list[dict]:
+    """The site's sections in menu order, as plain data (cached briefly: it is on every page)."""
+    key = f"newsdesk:nav:{site.pk}:{site.root_page_id}"
+    items = cache.get(key)
+    if items is None:
+        sections = (
+            Page.objects.child_of(site.root_page).live().in_menu().order_by("path").only(
+                "id", "title", "url_path", "slug"
+            )
+        )
+        root_path = site.root_page.url_path
+        items = [
+            {"title": page.title, "url": "/" + page.url_path[len(root_path) :]}
+            for page in sections
+        ]
+        cache.set(key, items, NAVIGATION_CACHE_SECONDS)
+    return items

@@ -1,0 +1,68 @@
+"""The site's home page and its sections (News, Business, Sport, ...)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from newsdesk.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """A site's front page: editors' top stories first, then the latest."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["sections.SectionPage", "galleries.GalleryIndexPage"]
+    template = "sections/home_page.html"
+
+    latest_count = models.PositiveSmallIntegerField(
+        default=18, help_text="How many of the latest stories follow the top stories."
+    )
+
+    content_panels = [
+        FieldPanel("title"),
+        InlinePanel("top_stories", heading="Top stories", label="Top story", max_num=6),
+        FieldPanel("latest_count"),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.articles.selectors import home_page_stories
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_stories(home=self, request=request))
+        return context
+
+
+class HomePageTopStory(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_stories")
+    article = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+
+class SectionPage(BasePage):
+    """A section lists its stories, newest first."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    parent_page_types = ["sections.HomePage"]
+    subpage_types = ["articles.ArticlePage", "galleries.GalleryPage"]
+    template = "sections/section_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.articles.selectors import article_cards, article_list_for_section
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(article_list_for_section(section=self), per_page=20)
+        page = paginator.get_page(request.GET.get("page"))
+        context["page_obj"] = page
+        context["articles"] = article_cards(articles=page.object_list, request=request)
+        return context

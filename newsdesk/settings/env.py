@@ -1,0 +1,73 @@
+"""Every environment variable newsdesk reads, in one place.
+
+Settings modules import ``ENV`` and never touch ``os.environ`` themselves, so that
+``.env.example`` and this file are the complete list of what an operator can set.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw else default
+
+
+def _list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name, "").strip()
+    return [item.strip() for item in raw.split(",") if item.strip()] if raw else default
+
+
+@dataclass(frozen=True)
+class Env:
+    data_dir: Path
+    secret_key: str
+    debug: bool
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    database_url: str
+    database_conn_max_age: int
+    database_pool: bool
+    redis_url: str
+    base_url: str
+    time_zone: str
+    email_url: str
+    default_from_email: str
+    frontend_cache_urls: list[str]
+    log_level: str
+
+
+def read_env() -> Env:
+    data_dir = Path(os.environ.get("NEWSDESK_DATA_DIR") or REPO_DIR / "var").resolve()
+    return Env(
+        data_dir=data_dir,
+        secret_key=os.environ.get("DJANGO_SECRET_KEY", ""),
+        debug=_bool("DJANGO_DEBUG", False),
+        allowed_hosts=_list("DJANGO_ALLOWED_HOSTS", []),
+        csrf_trusted_origins=_list("DJANGO_CSRF_TRUSTED_ORIGINS", []),
+        database_url=os.environ.get("DATABASE_URL", ""),
+        database_conn_max_age=_int("DATABASE_CONN_MAX_AGE", 0),
+        database_pool=_bool("DATABASE_POOL", True),
+        redis_url=os.environ.get("REDIS_URL", ""),
+        base_url=os.environ.get("NEWSDESK_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        time_zone=os.environ.get("NEWSDESK_TIME_ZONE", "Africa/Johannesburg"),
+        email_url=os.environ.get("EMAIL_URL", ""),
+        default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsdesk <noreply@localhost>"),
+        frontend_cache_urls=_list("NEWSDESK_FRONTEND_CACHE_URLS", []),
+        log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
+    )
+
+
+ENV = read_env()

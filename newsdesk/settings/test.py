@@ -1,0 +1,20 @@
+"""Settings for the test suite: fast hashing, isolated media, tasks run in-process."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, DATABASES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # An in-memory test database; the live-server tests share it across threads.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Keep test keys apart from a running site's keys on the same Redis.
+    CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"

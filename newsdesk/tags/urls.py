@@ -1,0 +1,8 @@
+from django.urls import path
+
+from newsdesk.tags import views
+
+app_name = "tags"
+urlpatterns = [
+    path("<str:slug>/", views.tag_detail, name="detail"),
+]
