@@ -18,12 +18,16 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return self.select_related("lead_image").prefetch_related(
-            Prefetch(
-                "lead_image__renditions",
-                queryset=CustomRendition.objects.filter(filter_spec__in=CARD_RENDITION_SPECS),
+        return (
+            self.select_related("lead_image")
+            .prefetch_related(
+                Prefetch(
+                    "lead_image__renditions",
+                    queryset=CustomRendition.objects.filter(filter_spec__in=CARD_RENDITION_SPECS),
+                )
             )
-        ).defer("body")
+            .defer("body")
+        )
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

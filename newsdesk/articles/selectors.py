@@ -45,9 +45,12 @@ def article_list_for_tag(*, tag: Tag, site_root: Page) -> QuerySet[ArticlePage]:
 def _sections_by_path(*, paths: set[str]) -> dict[str, Page]:
     if not paths:
         return {}
-    return {page.path: page for page in Page.objects.filter(path__in=paths).only(
-        "id", "path", "title", "url_path", "depth"
-    )}
+    return {
+        page.path: page
+        for page in Page.objects.filter(path__in=paths).only(
+            "id", "path", "title", "url_path", "depth"
+        )
+    }
 
 
 def article_cards(*, articles, request) -> list[ArticleCard]:

@@ -2,13 +2,12 @@
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
-
-from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +37,9 @@ def readyz(request: HttpRequest) -> HttpResponse:
         logger.warning("readyz: cache unreachable: %s", error)
         checks["cache"] = "unavailable"
     ready = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503)
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
+    )
 
 
 def media(request: HttpRequest, path: str) -> HttpResponse:

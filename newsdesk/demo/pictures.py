@@ -21,7 +21,10 @@ def _gradient(top: tuple, bottom: tuple) -> Image.Image:
     draw = ImageDraw.Draw(image)
     for y in range(HEIGHT):
         t = y / (HEIGHT - 1)
-        draw.line([(0, y), (WIDTH, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+        draw.line(
+            [(0, y), (WIDTH, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
     return image
 
 
@@ -45,7 +48,9 @@ def _motif(draw: ImageDraw.ImageDraw, motif: str, base: tuple, rng: random.Rando
         for band in range(8):
             y0 = HEIGHT * 0.5 + band * 55
             points = [(x, y0 + 18 * math.sin(x / 90 + band)) for x in range(0, WIDTH + 40, 40)]
-            draw.line(points, fill=_shade(light if motif == "sea" else dark, 1 - band * 0.06), width=16)
+            draw.line(
+                points, fill=_shade(light if motif == "sea" else dark, 1 - band * 0.06), width=16
+            )
     elif motif == "mountain":
         for layer in range(3):
             peaks = [(0, HEIGHT)]

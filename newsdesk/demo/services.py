@@ -133,21 +133,29 @@ def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
             elif block["type"] == "subheading":
                 body.append({"type": "subheading", "value": block["text"]})
             else:
-                body.append({"type": "quote", "value": {
-                    "quote": block["text"], "attribution": block.get("attribution", "")
-                }})
-        stories.append(article_create(
-            section=sections[item["section"]],
-            title=item["headline"],
-            summary=item["summary"],
-            dateline=item["dateline"],
-            byline=item["byline"],
-            agency=item["agency"],
-            lead_image=image,
-            body=body,
-            tags=[(tag["name"], tag["kind"]) for tag in item["tags"]],
-            published_at=now - timedelta(hours=item["hours_ago"]),
-        ))
+                body.append(
+                    {
+                        "type": "quote",
+                        "value": {
+                            "quote": block["text"],
+                            "attribution": block.get("attribution", ""),
+                        },
+                    }
+                )
+        stories.append(
+            article_create(
+                section=sections[item["section"]],
+                title=item["headline"],
+                summary=item["summary"],
+                dateline=item["dateline"],
+                byline=item["byline"],
+                agency=item["agency"],
+                lead_image=image,
+                body=body,
+                tags=[(tag["name"], tag["kind"]) for tag in item["tags"]],
+                published_at=now - timedelta(hours=item["hours_ago"]),
+            )
+        )
     return stories
 
 
@@ -158,8 +166,12 @@ def _reference_story(sections: dict[str, SectionPage]) -> ArticlePage:
         parsed=parsed, section=sections["world"], source_id=source_id_for_page(parsed)
     ).article
     article.lead_image = _picture(
-        title=parsed.headline, caption=parsed.caption, credit=parsed.credit,
-        palette=["#2b2d42", "#8d99ae"], motif="mountain", seed=1000,
+        title=parsed.headline,
+        caption=parsed.caption,
+        credit=parsed.credit,
+        palette=["#2b2d42", "#8d99ae"],
+        motif="mountain",
+        seed=1000,
     )
     article.summary = (
         "Washington and Tokyo agree to update their defence guidelines for the first time "
@@ -175,17 +187,24 @@ def _gallery(home: HomePage) -> None:
     index = GalleryIndexPage.objects.child_of(home).first()
     if index is None:
         index = GalleryIndexPage(
-            title="News in Pictures", slug="galleries", show_in_menus=True,
+            title="News in Pictures",
+            slug="galleries",
+            show_in_menus=True,
             intro="The week in photographs, chosen by our picture desk.",
         )
         home.add_child(instance=index)
         index.save_revision().publish()
     gallery = GalleryPage(
-        title="The week in pictures", slug="the-week-in-pictures",
+        title="The week in pictures",
+        slug="the-week-in-pictures",
         intro="Storms on the coast, a new skyline and a day at the cricket.",
     )
-    motifs = [("sea", ["#023e8a", "#90e0ef"]), ("city", ["#3d405b", "#f2cc8f"]),
-              ("field", ["#386641", "#a7c957"]), ("mountain", ["#22223b", "#c9ada7"])]
+    motifs = [
+        ("sea", ["#023e8a", "#90e0ef"]),
+        ("city", ["#3d405b", "#f2cc8f"]),
+        ("field", ["#386641", "#a7c957"]),
+        ("mountain", ["#22223b", "#c9ada7"]),
+    ]
     captions = [
         "Waves break over the harbour wall during a winter storm.",
         "Office lights come on across the city centre at dusk.",
@@ -193,8 +212,14 @@ def _gallery(home: HomePage) -> None:
         "Early snow on the mountains above a farming valley.",
     ]
     for order, ((motif, palette), caption) in enumerate(zip(motifs, captions, strict=True)):
-        image = _picture(title=caption, caption=caption, credit="newsdesk picture desk",
-                         palette=palette, motif=motif, seed=2000 + order)
+        image = _picture(
+            title=caption,
+            caption=caption,
+            credit="newsdesk picture desk",
+            palette=palette,
+            motif=motif,
+            seed=2000 + order,
+        )
         gallery.photos.add(GalleryPhoto(image=image, sort_order=order))
     index.add_child(instance=gallery)
     gallery.save_revision().publish()

@@ -39,6 +39,9 @@ def parse_html_page(html: str) -> ParsedPage:
     lines = [line.strip() for line in (data.get("text") or "").splitlines() if line.strip()]
     if not headline:
         raise NotAnArticle("no headline")
+    # trafilatura keeps the <h1> in the text; the headline is not part of the body.
+    while lines and lines[0].casefold() == headline.casefold():
+        lines.pop(0)
     if not lines:
         raise NotAnArticle("no body paragraphs")
     dateline = ""

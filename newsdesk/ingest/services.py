@@ -20,7 +20,6 @@ from newsdesk.network.models import SiteSettings
 from newsdesk.tags.services import tag_get_or_create
 
 
-
 @dataclass(frozen=True)
 class ImportResult:
     article: ArticlePage

@@ -18,14 +18,15 @@ def site_navigation(*, site: Site) -> list[dict]:
     items = cache.get(key)
     if items is None:
         sections = (
-            Page.objects.child_of(site.root_page).live().in_menu().order_by("path").only(
-                "id", "title", "url_path", "slug"
-            )
+            Page.objects.child_of(site.root_page)
+            .live()
+            .in_menu()
+            .order_by("path")
+            .only("id", "title", "url_path", "slug")
         )
         root_path = site.root_page.url_path
         items = [
-            {"title": page.title, "url": "/" + page.url_path[len(root_path) :]}
-            for page in sections
+            {"title": page.title, "url": "/" + page.url_path[len(root_path) :]} for page in sections
         ]
         cache.set(key, items, NAVIGATION_CACHE_SECONDS)
     return items

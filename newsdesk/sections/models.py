@@ -39,9 +39,7 @@ class HomePage(BasePage):
 
 class HomePageTopStory(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_stories")
-    article = models.ForeignKey(
-        "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
-    )
+    article = models.ForeignKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("article")]
 

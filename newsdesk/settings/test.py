@@ -18,3 +18,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Keep test keys apart from a running site's keys on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
+
+LOGGING["loggers"]["django_tasks"]["level"] = "WARNING"  # noqa: F405 - every task logs twice

@@ -7,38 +7,143 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('dateline', models.CharField(blank=True, help_text="Where the story was filed from, e.g. 'Tokyo'.", max_length=100)),
-                ('byline', models.CharField(blank=True, help_text='Reporter name(s).', max_length=200)),
-                ('agency', models.CharField(blank=True, help_text="Wire agency, e.g. 'AFP'.", max_length=100)),
-                ('summary', models.TextField(blank=True, help_text='A one or two sentence standfirst for listings.', max_length=400)),
-                ('lead_image_caption', models.CharField(blank=True, help_text="Leave empty to use the image's own caption.", max_length=500)),
-                ('lead_image_credit', models.CharField(blank=True, help_text="Leave empty to use the image's own credit.", max_length=255)),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('subheading', 1), ('quote', 4), ('image', 8), ('embed', 10)], blank=True, block_lookup={0: ('newsdesk.core.blocks.ParagraphBlock', (), {}), 1: ('newsdesk.core.blocks.SubheadingBlock', (), {}), 2: ('wagtail.blocks.TextBlock', (), {}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('quote', 2), ('attribution', 3)]], {}), 5: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the image's caption.", 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the image's credit.", 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube, Vimeo, X or other oEmbed URL.'}), 10: ('wagtail.blocks.StructBlock', [[('embed', 9), ('caption', 3)]], {})})),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "dateline",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where the story was filed from, e.g. 'Tokyo'.",
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "byline",
+                    models.CharField(blank=True, help_text="Reporter name(s).", max_length=200),
+                ),
+                (
+                    "agency",
+                    models.CharField(
+                        blank=True, help_text="Wire agency, e.g. 'AFP'.", max_length=100
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="A one or two sentence standfirst for listings.",
+                        max_length=400,
+                    ),
+                ),
+                (
+                    "lead_image_caption",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty to use the image's own caption.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "lead_image_credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty to use the image's own credit.",
+                        max_length=255,
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("paragraph", 0),
+                            ("subheading", 1),
+                            ("quote", 4),
+                            ("image", 8),
+                            ("embed", 10),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("newsdesk.core.blocks.ParagraphBlock", (), {}),
+                            1: ("newsdesk.core.blocks.SubheadingBlock", (), {}),
+                            2: ("wagtail.blocks.TextBlock", (), {}),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 2), ("attribution", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the image's caption.",
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the image's credit.",
+                                    "required": False,
+                                },
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 5), ("caption", 6), ("credit", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {"help_text": "A YouTube, Vimeo, X or other oEmbed URL."},
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("embed", 9), ("caption", 3)]],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
+                "verbose_name": "article",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ArticleTag',
+            name="ArticleTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]

@@ -5,22 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_initial'),
-        ('images', '0001_initial'),
-        ('tags', '0001_initial'),
+        ("articles", "0002_initial"),
+        ("images", "0001_initial"),
+        ("tags", "0001_initial"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articlepage',
-            name='source_id',
-            field=models.CharField(blank=True, editable=False, help_text="The item's id in the source it was imported from; re-imports update it.", max_length=255),
+            model_name="articlepage",
+            name="source_id",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="The item's id in the source it was imported from; re-imports update it.",
+                max_length=255,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='articlepage',
-            constraint=models.UniqueConstraint(condition=models.Q(('source_id', ''), _negated=True), fields=('source_id',), name='article_unique_source_id'),
+            model_name="articlepage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("source_id", ""), _negated=True),
+                fields=("source_id",),
+                name="article_unique_source_id",
+            ),
         ),
     ]

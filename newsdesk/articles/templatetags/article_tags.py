@@ -18,12 +18,16 @@ def story_body(context, article):
     for block in article.body:
         html = str(block.render(context=context.flatten()))
         if dateline_pending and block.block_type == "paragraph":
-            dateline = format_html('<span class="dateline">{}</span> – ', article.dateline)
-            html, replaced = FIRST_PARAGRAPH_OPEN.subn(lambda m: m.group(1) + dateline, html, 1)
+            dateline = format_html('<span class="dateline">{}</span> \u2013 ', article.dateline)
+            html, replaced = FIRST_PARAGRAPH_OPEN.subn(
+                lambda m, prefix=dateline: m.group(1) + prefix, html, count=1
+            )
             if not replaced:
-                html = format_html('<p><span class="dateline">{}</span></p>', article.dateline) + html
+                html = (
+                    format_html('<p><span class="dateline">{}</span></p>', article.dateline) + html
+                )
             dateline_pending = False
         rendered.append(html)
     if dateline_pending:
         rendered.insert(0, format_html('<p><span class="dateline">{}</span></p>', article.dateline))
-    return mark_safe("\n".join(rendered))  # noqa: S308 - blocks render escaped HTML
+    return mark_safe("\n".join(rendered))

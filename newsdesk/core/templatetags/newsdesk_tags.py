@@ -16,5 +16,7 @@ def news_time(value, fmt="Y-m-d H:i"):
 
     local = timezone.localtime(value)
     return format_html(
-        '<time datetime="{}">{}</time>', local.isoformat(timespec="minutes"), date_format(local, fmt)
+        '<time datetime="{}">{}</time>',
+        local.isoformat(timespec="minutes"),
+        date_format(local, fmt),
     )

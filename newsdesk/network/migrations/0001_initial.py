@@ -6,26 +6,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiteSettings',
+            name="SiteSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('brand_name', models.CharField(default='News', help_text='Shown in the masthead.', max_length=80)),
-                ('tagline', models.CharField(blank=True, max_length=200)),
-                ('time_zone', models.CharField(default='Africa/Johannesburg', help_text="Times on this site's pages are shown in this zone.", max_length=64, validators=[newsdesk.network.models.validate_time_zone])),
-                ('language', models.CharField(default='en', help_text='ISO 639 language code.', max_length=10)),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "brand_name",
+                    models.CharField(
+                        default="News", help_text="Shown in the masthead.", max_length=80
+                    ),
+                ),
+                ("tagline", models.CharField(blank=True, max_length=200)),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="Africa/Johannesburg",
+                        help_text="Times on this site's pages are shown in this zone.",
+                        max_length=64,
+                        validators=[newsdesk.network.models.validate_time_zone],
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        default="en", help_text="ISO 639 language code.", max_length=10
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'site settings',
+                "verbose_name": "site settings",
             },
         ),
     ]

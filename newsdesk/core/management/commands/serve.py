@@ -31,7 +31,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("WEB_CONCURRENCY", "0")) or min(4, (os.cpu_count() or 1) + 1),
+            default=int(os.environ.get("WEB_CONCURRENCY", "0"))
+            or min(4, (os.cpu_count() or 1) + 1),
             help="Web worker processes (default: cores + 1, at most 4; or $WEB_CONCURRENCY).",
         )
         parser.add_argument("--no-demo", action="store_true", help="Never load demo content.")
@@ -55,12 +56,20 @@ class Command(BaseCommand):
         manage = [sys.executable, "-m", "newsdesk.cli"]
         commands = {
             "web": [
-                sys.executable, "-m", "gunicorn", "newsdesk.wsgi:application",
-                "--bind", f"{host}:{port}",
-                "--workers", str(workers),
-                "--timeout", "30",
-                "--graceful-timeout", str(STOP_GRACE_SECONDS),
-                "--log-level", "warning",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "newsdesk.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "30",
+                "--graceful-timeout",
+                str(STOP_GRACE_SECONDS),
+                "--log-level",
+                "warning",
             ],
         }
         if not no_worker:
@@ -106,5 +115,7 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 child.kill()
         if failed:
-            raise CommandError(f"The {failed} process stopped unexpectedly; everything was stopped.")
+            raise CommandError(
+                f"The {failed} process stopped unexpectedly; everything was stopped."
+            )
         self.stdout.write("Stopped.")

@@ -1,0 +1,23 @@
+"""Test support that must live in the package: restoring what migrations create.
+
+Tests that commit (browser tests against a live server) end with a flush that empties
+every table, including rows Wagtail's and our data migrations made. ``baseline_ensure``
+puts them back so the next such test starts from a freshly migrated database.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Locale, Page
+
+from newsdesk.editorial.roles import create_roles
+
+
+def baseline_ensure() -> None:
+    # The flush re-created content types with new ids; forget the cached ones.
+    ContentType.objects.clear_cache()
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    create_roles(apps)
