@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core import views as core_views
+from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
+    path("people/", include(profiles_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "newsdesk.core",
     "newsdesk.network",
     "newsdesk.accounts",
+    "newsdesk.profiles",
     "newsdesk.images",
     "newsdesk.tags",
     "newsdesk.sections",
