@@ -233,6 +233,9 @@ NEWSDESK_CACHE_MAX_AGE = 60
 NEWSDESK_CACHE_S_MAXAGE = 300
 NEWSDESK_CACHE_STALE_WHILE_REVALIDATE = 600
 NEWSDESK_PAGE_SIZE = 20
+# Reader uploads (avatars, story photos, picture submissions): see images/uploads.py.
+NEWSDESK_UPLOAD_MAX_BYTES = 12 * 1024 * 1024
+NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000
 # Periodic jobs run by `newsdesk run_scheduler` (started by `newsdesk serve`): a management
 # command and how often, in seconds. Apps add theirs here.
 NEWSDESK_PERIODIC_JOBS = [
