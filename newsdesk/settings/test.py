@@ -1,7 +1,7 @@
 """Settings for the test suite: fast hashing, isolated media, tasks run in-process."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES
+from .base import CACHES, DATABASES, LOGGING
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -19,4 +19,7 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Keep test keys apart from a running site's keys on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
 
-LOGGING["loggers"]["django_tasks"]["level"] = "WARNING"  # noqa: F405 - every task logs twice
+LOGGING["loggers"]["django_tasks"]["level"] = "WARNING"  # every task logs twice
+# Tests never run collectstatic: let WhiteNoise find files in the apps directly.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
