@@ -1,7 +1,7 @@
 """Take the README's screenshots of a running site with headless Chromium.
 
-    uv run newsdesk serve --port 8000 &
-    uv run python scripts/screenshots.py http://127.0.0.1:8000
+uv run newsdesk serve --port 8000 &
+uv run python scripts/screenshots.py http://127.0.0.1:8000
 """
 
 import sys
@@ -10,8 +10,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def shoot(base: str) -> None:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "newsdesk.ingest",
     "newsdesk.caching",
     "newsdesk.demo",
+    "newsdesk.backups",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
