@@ -120,7 +120,7 @@ def _read_manifest(archive: tarfile.TarFile, path: Path) -> BackupManifest:
 def backup_restore(*, source: Path) -> BackupManifest:
     """Replace the database and media with those in the backup at ``source``."""
     try:
-        archive = tarfile.open(source, "r")
+        archive = tarfile.open(source, "r")  # noqa: SIM115 - closed by the with below
     except (tarfile.TarError, OSError) as error:
         raise BackupError(NOT_A_BACKUP.format(path=source)) from error
     with archive, tempfile.TemporaryDirectory(prefix="newsdesk-restore-") as work:
