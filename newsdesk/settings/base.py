@@ -137,6 +137,9 @@ else:
             },
         }
     }
+    if not ENV.sqlite_tuning:
+        # SQLite's stock behaviour: deferred transactions, rollback journal, 5 s timeout.
+        DATABASES["default"]["OPTIONS"] = {}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------

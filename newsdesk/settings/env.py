@@ -47,6 +47,7 @@ class Env:
     default_from_email: str
     frontend_cache_urls: list[str]
     log_level: str
+    sqlite_tuning: bool
 
 
 def read_env() -> Env:
@@ -67,6 +68,8 @@ def read_env() -> Env:
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsdesk <noreply@localhost>"),
         frontend_cache_urls=_list("NEWSDESK_FRONTEND_CACHE_URLS", []),
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
+        # Only for the reliability control run, which shows what the tuning prevents.
+        sqlite_tuning=_bool("NEWSDESK_SQLITE_TUNING", True),
     )
 
 
