@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsdesk.accounts import urls as accounts_urls
 from newsdesk.core import views as core_views
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
@@ -18,6 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
     path("people/", include(profiles_urls)),
+    path("accounts/", include(accounts_urls)),
+    path("accounts/", include("allauth.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

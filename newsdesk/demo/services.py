@@ -1,4 +1,4 @@
-"""Load the demo: a News site with sections, stories, a gallery and newsroom accounts.
+"""Load the demo: a network of two sites (News and Sport), stories, a gallery, accounts.
 
 Everything goes through the same services editors and importers use, so the demo shows
 what the product really does. Pictures are generated, never downloaded.
@@ -38,8 +38,25 @@ SECTIONS = [
     ("world", "World", "International news from our correspondents and the wires."),
     ("business", "Business", "Markets, companies and the economy."),
     ("tech", "Tech", "Technology, science and the internet."),
-    ("sport", "Sport", "Rugby, cricket, football and more."),
 ]
+# The Sport site of the network (sport.localhost): its own home, sections and brand.
+SPORT_HOSTNAME = "sport.localhost"
+SPORT_SECTIONS = [
+    ("rugby", "Rugby", "Springboks, URC and the Currie Cup."),
+    ("cricket", "Cricket", "Proteas, the SA20 and the domestic game."),
+    ("football", "Football", "Bafana Bafana, the PSL and football around the world."),
+]
+DEMO_READER = {
+    "username": "thandi",
+    "email": "thandi@example.com",
+    "first_name": "Thandi",
+    "last_name": "Mokoena",
+    "display_name": "Thandi Mokoena",
+    "bio": (
+        "Durban reader, Sharks supporter and weekend birder. I send in pictures of "
+        "storms over the harbour."
+    ),
+}
 DEMO_ACCOUNTS = [
     ("editor", "Ed", "Itor", roles.EDITORS),
     ("reporter", "Rita", "Porter", roles.REPORTERS),
@@ -87,9 +104,26 @@ def _home_and_site() -> tuple[HomePage, Site]:
     return home, site
 
 
-def _sections(home: HomePage) -> dict[str, SectionPage]:
+def _sport_home_and_site() -> tuple[HomePage, Site]:
+    home = HomePage.objects.filter(slug="sport-home").first()
+    if home is None:
+        home = HomePage(title="Sport", slug="sport-home", live=True)
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+    site, _ = Site.objects.update_or_create(
+        hostname=SPORT_HOSTNAME,
+        port=80,
+        defaults={"site_name": "Sport", "root_page": home, "is_default_site": False},
+    )
+    settings = SiteSettings.for_site(site)
+    settings.brand_name, settings.tagline = "newsdesk Sport", "Every score, every story"
+    settings.save()
+    return home, site
+
+
+def _sections(home: HomePage, sections_spec=SECTIONS) -> dict[str, SectionPage]:
     sections = {}
-    for slug, title, intro in SECTIONS:
+    for slug, title, intro in sections_spec:
         section = SectionPage.objects.child_of(home).filter(slug=slug).first()
         if section is None:
             section = SectionPage(title=title, slug=slug, intro=intro, show_in_menus=True)
@@ -110,6 +144,45 @@ def _accounts() -> None:
             user.set_password(DEMO_PASSWORD)
             user.save()
         user.groups.add(Group.objects.get(name=group_name))
+
+
+def _section_for(item: dict, sections: dict[str, SectionPage]) -> SectionPage:
+    if item["section"] != "sport":
+        return sections[item["section"]]
+    # Sport stories go to the Sport site, in the section their first tag names.
+    tag_names = [tag["name"] for tag in item["tags"]]
+    return next(sections[slug] for slug, _, _ in SPORT_SECTIONS if slug in tag_names)
+
+
+def _reader() -> None:
+    """A reader with a verified email and a profile, so a newcomer sees what one looks like."""
+    from allauth.account.models import EmailAddress
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newsdesk.profiles.services import profile_create, profile_set_avatar
+
+    User = get_user_model()
+    spec = DEMO_READER
+    user = User.objects.create_user(
+        username=spec["username"],
+        email=spec["email"],
+        password=DEMO_PASSWORD,
+        first_name=spec["first_name"],
+        last_name=spec["last_name"],
+    )
+    EmailAddress.objects.create(user=user, email=spec["email"], verified=True, primary=True)
+    profile = profile_create(
+        user=user,
+        username=spec["username"],
+        display_name=spec["display_name"],
+    )
+    profile.bio = spec["bio"]
+    profile.save(update_fields=["bio"])
+    picture = demo_picture_jpeg(palette=["#6a4c93", "#ffca3a"], motif="sea", seed=3000)
+    profile_set_avatar(
+        profile=profile,
+        upload=SimpleUploadedFile("thandi.jpg", picture, content_type="image/jpeg"),
+    )
 
 
 def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
@@ -144,7 +217,7 @@ def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
                 )
         stories.append(
             article_create(
-                section=sections[item["section"]],
+                section=_section_for(item, sections),
                 title=item["headline"],
                 summary=item["summary"],
                 dateline=item["dateline"],
@@ -230,12 +303,19 @@ def demo_load() -> DemoSummary:
     """Create the demo site; call only on an empty database (see ``demo_is_loaded``)."""
     home, site = _home_and_site()
     sections = _sections(home)
+    sport_home, _sport_site = _sport_home_and_site()
+    sport_sections = _sections(sport_home, SPORT_SECTIONS)
     _accounts()
-    stories = _stories(sections)
+    _reader()
+    stories = _stories({**sections, **sport_sections})
     reference = _reference_story(sections)
     # Editors' choice leads the homepage: the reference story, then two of today's.
-    today = sorted(stories, key=lambda a: a.first_published_at, reverse=True)
+    news = [a for a in stories if a.get_parent().get_parent().pk == home.pk]
+    today = sorted(news, key=lambda a: a.first_published_at, reverse=True)
     for order, article in enumerate([reference, today[0], today[2]]):
         HomePageTopStory.objects.create(home=home, article=article, sort_order=order)
+    sport = [a for a in stories if a.get_parent().get_parent().pk == sport_home.pk]
+    for order, article in enumerate(sorted(sport, key=lambda a: a.first_published_at)[::-1]):
+        HomePageTopStory.objects.create(home=sport_home, article=article, sort_order=order)
     _gallery(home)
     return DemoSummary(articles=len(stories) + 1, site=site)

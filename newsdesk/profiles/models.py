@@ -1,8 +1,11 @@
 """Public reader profiles: a permanent username, shown at /people/<username>/ network-wide."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+
+from newsdesk.profiles.usernames import username_key, username_problem
 
 
 class Profile(models.Model):
@@ -10,7 +13,10 @@ class Profile(models.Model):
 
     ``username_key`` is the comparison form of the username (NFKC, case-folded) and is
     unique across the whole network, including profiles of deleted accounts (tombstones,
-    whose ``user`` is null).
+    whose ``user`` is null). The avatar is a plain file field, not a Wagtail image: it is
+    the reader's personal data (deleted with the account), it is already cropped and
+    re-encoded to one small square on upload, and it must never turn up in the editors'
+    image library or choosers.
     """
 
     user = models.OneToOneField(
@@ -24,7 +30,9 @@ class Profile(models.Model):
     username_key = models.CharField(max_length=30, unique=True, editable=False)
     display_name = models.CharField(max_length=80, blank=True)
     bio = models.TextField(max_length=500, blank=True)
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["username_key"]
@@ -34,6 +42,12 @@ class Profile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("profiles:detail", kwargs={"username": self.username})
+
+    def clean(self) -> None:
+        problem = username_problem(self.username)
+        if problem and not self.is_tombstone:
+            raise ValidationError({"username": problem})
+        self.username_key = username_key(self.username)
 
     @property
     def shown_name(self) -> str:

@@ -1,13 +1,105 @@
-"""Public profile pages."""
+"""Profile pages: the public page, and the reader's own create and edit screens.
 
+The public page is the same for every reader (cacheable); the create and edit screens
+are personal and never cached.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 
-from newsdesk.profiles.selectors import profile_by_username
+from newsdesk.profiles import services
+from newsdesk.profiles.forms import ProfileCreateForm, ProfileEditForm
+from newsdesk.profiles.selectors import (
+    profile_by_username,
+    profile_for_user,
+    profile_tombstone_by_username,
+)
+
+PROFILE_CREATED = "Welcome, {name}! Your profile is ready."
+PROFILE_SAVED = "Your profile has been saved."
 
 
 def profile_detail(request, username: str):
     profile = profile_by_username(username=username)
     if profile is None:
-        raise Http404("No such profile.")
+        tombstone = profile_tombstone_by_username(username=username)
+        if tombstone is None:
+            raise Http404("No such profile.")
+        return render(request, "profiles/profile_deleted.html", {"profile": tombstone}, status=410)
+    if profile.username != username:
+        # One canonical address per profile, whatever case or width the link used.
+        return redirect(profile.get_absolute_url(), permanent=True)
     return render(request, "profiles/profile_detail.html", {"profile": profile})
+
+
+def _next_url(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+@never_cache
+@login_required
+def profile_create(request):
+    existing = profile_for_user(user=request.user)
+    if existing is not None:
+        return redirect(_next_url(request, existing.get_absolute_url()))
+    form = ProfileCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = services.profile_create(
+                user=request.user,
+                username=form.cleaned_data["username"],
+                display_name=form.cleaned_data["display_name"],
+            )
+        except services.ProfileError as error:
+            field = "username" if error.code == "username" else None
+            form.add_error(field, error.message)
+        else:
+            messages.success(request, PROFILE_CREATED.format(name=profile.shown_name))
+            return redirect(_next_url(request, profile.get_absolute_url()))
+    return render(
+        request, "profiles/profile_create.html", {"form": form, "next": _next_url(request, "")}
+    )
+
+
+@never_cache
+@login_required
+def profile_me(request):
+    profile = profile_for_user(user=request.user)
+    if profile is None:
+        return redirect("profiles:create")
+    return redirect(profile.get_absolute_url())
+
+
+@never_cache
+@login_required
+def profile_edit(request):
+    profile = profile_for_user(user=request.user)
+    if profile is None:
+        return redirect("profiles:create")
+    initial = {"display_name": profile.display_name, "bio": profile.bio}
+    form = ProfileEditForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_update(
+                profile=profile,
+                display_name=form.cleaned_data["display_name"],
+                bio=form.cleaned_data["bio"],
+            )
+            if form.cleaned_data["avatar"]:
+                services.profile_set_avatar(profile=profile, upload=form.cleaned_data["avatar"])
+            elif form.cleaned_data["remove_avatar"]:
+                services.profile_remove_avatar(profile=profile)
+        except services.ProfileError as error:
+            form.add_error("avatar" if error.code == "avatar" else None, error.message)
+            profile.refresh_from_db()
+        else:
+            messages.success(request, PROFILE_SAVED)
+            return redirect(profile.get_absolute_url())
+    return render(request, "profiles/profile_edit.html", {"form": form, "profile": profile})

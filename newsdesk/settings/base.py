@@ -65,16 +65,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Reader sign-in (issue #3)
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsdesk.caching.middleware.PublicCacheHeadersMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "newsdesk.accounts.middleware.NetworkSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -282,6 +292,94 @@ NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000
 NEWSDESK_PERIODIC_JOBS = [
     {"command": "publish_scheduled", "every": 15},
 ]
+
+# --- accounts ---------------------------------------------------------------------------
+# Readers sign in with django-allauth (email + password, Facebook, Google, any OpenID
+# Connect provider); staff keep Wagtail's admin sign-in. See docs/ACCOUNTS.md.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "/accounts/login/"  # readers; the Wagtail admin keeps its own sign-in page
+LOGIN_REDIRECT_URL = "/people/create/"
+ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "newsdesk.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = (
+    "https" if not ENV.debug and ENV.base_url.startswith("https") else "http"
+)
+# Rate limits live in the Django cache: per process with the local-memory default, shared
+# by every process (and so really enforced) once REDIS_URL is set.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# A social account is found by the provider's subject id, never by its email: an email
+# claimed by a provider (verified or not) never signs anyone into an existing account.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_QUERY_EMAIL = True
+SOCIALACCOUNT_PROVIDERS = {}
+if ENV.facebook_client_id:
+    SOCIALACCOUNT_PROVIDERS["facebook"] = {
+        "APPS": [
+            {"client_id": ENV.facebook_client_id, "secret": ENV.facebook_client_secret, "key": ""}
+        ],
+        "METHOD": "oauth2",
+        "SCOPE": ["email", "public_profile"],
+        "FIELDS": ["id", "email", "name", "first_name", "last_name"],
+        "VERIFIED_EMAIL": False,
+    }
+if ENV.google_client_id:
+    SOCIALACCOUNT_PROVIDERS["google"] = {
+        "APPS": [
+            {"client_id": ENV.google_client_id, "secret": ENV.google_client_secret, "key": ""}
+        ],
+        "SCOPE": ["openid", "profile", "email"],
+        "AUTH_PARAMS": {"prompt": "select_account"},
+    }
+if ENV.oidc_server_url:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "APPS": [
+            {
+                "provider_id": ENV.oidc_provider_id,
+                "name": ENV.oidc_provider_name,
+                "client_id": ENV.oidc_client_id,
+                "secret": ENV.oidc_client_secret,
+                "settings": {"server_url": ENV.oidc_server_url},
+            }
+        ]
+    }
+# One reader, every site: the session cookie goes to the network's parent domain when the
+# request's host is inside it (newsdesk.accounts.middleware), host-only otherwise.
+SESSION_COOKIE_DOMAIN = ENV.session_cookie_domain or None
+SESSION_COOKIE_SAMESITE = "Lax"
+# Each signed-in session is recorded, so a reader can sign out other devices and account
+# deletion can end every session (the IP and browser are kept only while it lasts).
+USERSESSIONS_TRACK_ACTIVITY = False
+NEWSDESK_AVATAR_SIZE = 320
+NEWSDESK_AVATAR_MAX_BYTES = 8 * 1024 * 1024
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

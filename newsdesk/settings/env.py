@@ -48,6 +48,17 @@ class Env:
     frontend_cache_urls: list[str]
     log_level: str
     sqlite_tuning: bool
+    # --- accounts (issue #3) ---
+    session_cookie_domain: str
+    facebook_client_id: str
+    facebook_client_secret: str
+    google_client_id: str
+    google_client_secret: str
+    oidc_provider_id: str
+    oidc_provider_name: str
+    oidc_server_url: str
+    oidc_client_id: str
+    oidc_client_secret: str
 
 
 def read_env() -> Env:
@@ -70,6 +81,16 @@ def read_env() -> Env:
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
         # Only for the reliability control run, which shows what the tuning prevents.
         sqlite_tuning=_bool("NEWSDESK_SQLITE_TUNING", True),
+        session_cookie_domain=os.environ.get("NEWSDESK_SESSION_COOKIE_DOMAIN", ".localhost"),
+        facebook_client_id=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_ID", ""),
+        facebook_client_secret=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_SECRET", ""),
+        google_client_id=os.environ.get("NEWSDESK_GOOGLE_CLIENT_ID", ""),
+        google_client_secret=os.environ.get("NEWSDESK_GOOGLE_CLIENT_SECRET", ""),
+        oidc_provider_id=os.environ.get("NEWSDESK_OIDC_PROVIDER_ID", "oidc"),
+        oidc_provider_name=os.environ.get("NEWSDESK_OIDC_PROVIDER_NAME", "OpenID Connect"),
+        oidc_server_url=os.environ.get("NEWSDESK_OIDC_SERVER_URL", "").rstrip("/"),
+        oidc_client_id=os.environ.get("NEWSDESK_OIDC_CLIENT_ID", ""),
+        oidc_client_secret=os.environ.get("NEWSDESK_OIDC_CLIENT_SECRET", ""),
     )
 
 

@@ -25,3 +25,23 @@ def test_demo_loads_only_into_an_empty_database(db):
 
     with pytest.raises(CommandError, match="already holds articles"):
         call_command("load_demo")
+
+
+def test_demo_builds_a_sport_site_with_its_own_brand_sections_and_stories(client):
+    demo_load()
+    sport = client.get("/", HTTP_HOST="sport.localhost").content.decode()
+    assert "newsdesk Sport" in sport
+    assert "Springboks name two uncapped forwards" in sport
+    for path in ("/rugby/", "/cricket/", "/football/"):
+        assert client.get(path, HTTP_HOST="sport.localhost").status_code == 200, path
+    news = client.get("/", HTTP_HOST="news.localhost").content.decode()
+    assert "Springboks name two uncapped forwards" not in news
+
+
+def test_demo_reader_profile_shows_on_both_sites(client):
+    demo_load()
+    for host in ("news.localhost", "sport.localhost", "127.0.0.1"):
+        response = client.get("/people/thandi/", HTTP_HOST=host)
+        assert response.status_code == 200, host
+        assert "Thandi Mokoena" in response.content.decode()
+    assert client.login(username="thandi@example.com", password="newsdesk-demo")

@@ -87,6 +87,14 @@ class Command(BaseCommand):
                 f"  Demo editor: username 'editor', password '{DEMO_PASSWORD}' "
                 "(also 'reporter' and 'moderator'). Change these before going public."
             )
+            self.stdout.write(
+                f"  Demo reader: thandi@example.com, password '{DEMO_PASSWORD}' "
+                f"(profile at {base}/people/thandi/)."
+            )
+            self.stdout.write(
+                f"  The network: News at http://news.localhost:{port}/ and Sport at "
+                f"http://sport.localhost:{port}/"
+            )
         self.stdout.write("  Press Ctrl-C to stop.\n")
 
     def _supervise(self, children: dict[str, subprocess.Popen]) -> None:

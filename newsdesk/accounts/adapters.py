@@ -1,0 +1,57 @@
+"""allauth adapters: how newsdesk fills in a new reader's account.
+
+``User.username`` is an internal sign-in handle that readers never see or type: readers
+sign in with their email, and their public name is the permanent ``Profile.username``
+chosen on Create Profile. allauth would derive ``User.username`` from the email or real
+name, which would copy personal data into a column nobody looks after, so every reader
+gets a random ``reader-<hex>`` handle instead. Staff accounts made with
+``createsuperuser`` or in the admin keep the usernames they are given.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import user_username
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib.auth import get_user_model
+
+from newsdesk.profiles.selectors import profile_for_user
+
+CREATE_PROFILE_PATH = "/people/create/"
+QUIET_MESSAGES = {"account/messages/logged_in.txt", "account/messages/logged_out.txt"}
+
+
+def reader_handle_new() -> str:
+    User = get_user_model()
+    while True:
+        handle = f"reader-{secrets.token_hex(6)}"
+        if not User.objects.filter(username=handle).exists():
+            return handle
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def populate_username(self, request, user) -> None:
+        if not user_username(user):
+            user_username(user, reader_handle_new())
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # "Signed in/out" notices would wait for the next private page, out of context.
+        if message_template in QUIET_MESSAGES:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
+    def get_login_redirect_url(self, request) -> str:
+        # A reader without a profile is sent to choose a username first.
+        if profile_for_user(user=request.user) is None:
+            return CREATE_PROFILE_PATH
+        return super().get_login_redirect_url(request)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request, sociallogin, data):
+        user = super().populate_user(request, sociallogin, data)
+        # Keep only the email from the provider; the public name is chosen on the profile.
+        user.username = ""
+        return user
