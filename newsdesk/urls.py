@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core import views as core_views
+from newsdesk.discussions import urls as discussions_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
     path("people/", include(profiles_urls)),
+    path("comments/", include(discussions_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

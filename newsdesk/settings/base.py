@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "newsdesk.ingest",
     "newsdesk.caching",
     "newsdesk.demo",
+    "newsdesk.sanctions",
+    "newsdesk.discussions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -238,6 +240,11 @@ NEWSDESK_PAGE_SIZE = 20
 NEWSDESK_PERIODIC_JOBS = [
     {"command": "publish_scheduled", "every": 15},
 ]
+
+# --- discussions ---
+# Readers' comments: the site setting "Comments settings" holds the policy's numbers and
+# word lists; these bound what a front cache may keep of the public thread fragment.
+NEWSDESK_COMMENTS_FRAGMENT_MAX_AGE = 5
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
