@@ -16,7 +16,8 @@ and that you would be happy to sign with your name.</p>
 <ul>
 <li>Abuse, harassment, threats and hate against anyone, including other readers and our journalists.</li>
 <li>Spam, advertising and the same comment posted again and again.</li>
-<li>Illegal content, and anyone's private information (addresses, phone numbers, documents).</li>
+<li>Illegal content, and anyone's private information (addresses, phone numbers,
+documents).</li>
 <li>Comments off the topic of the story.</li>
 </ul>
 <h2>How moderation works</h2>
@@ -28,7 +29,8 @@ keep breaking this policy may be warned, paused for a while, or banned from one 
 from the whole network.</p>
 <h2>Closing</h2>
 <p>Comments close some days after a story is published, or earlier at the editors' discretion.
-Contributions of 200 words or more are welcome as stories: send them to us and we may publish them.</p>
+Contributions of 200 words or more are welcome as stories: send them to us and we may
+publish them.</p>
 """
 
 

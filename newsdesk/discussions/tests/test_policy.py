@@ -2,19 +2,12 @@
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Site
 
-from newsdesk.articles.tests.factories import article_factory
 from newsdesk.discussions import policy
 from newsdesk.discussions.models import Comment, DiscussionSettings
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(home_page):
-    return Site.objects.get(root_page=home_page)
 
 
 @pytest.fixture
@@ -27,11 +20,6 @@ def rules(site):
     settings.new_account_rate_limit_per_minute = 1
     settings.save()
     return settings
-
-
-@pytest.fixture
-def article(section):
-    return article_factory(section=section)
 
 
 def submission(*, author, article, site, rules, text, **extra):
@@ -50,7 +38,11 @@ def test_clean_comment_from_an_established_reader_is_published(article, site, ru
 def test_banned_words_are_refused_whatever_their_case_or_width(article, site, rules):
     decision = policy.evaluate(
         submission(
-            author=reader_factory(), article=article, site=site, rules=rules, text="You ＦＲＯＢＮＩＣＡＴＥ"
+            author=reader_factory(),
+            article=article,
+            site=site,
+            rules=rules,
+            text="You ＦＲＯＢＮＩＣＡＴＥ",
         )
     )
     assert decision.outcome == policy.Outcome.REFUSE
@@ -61,7 +53,9 @@ def test_banned_words_are_refused_whatever_their_case_or_width(article, site, ru
 def test_banned_words_match_whole_words_only(article, site, rules):
     rules.banned_words = "ass"
     decision = policy.evaluate(
-        submission(author=reader_factory(), article=article, site=site, rules=rules, text="A class act")
+        submission(
+            author=reader_factory(), article=article, site=site, rules=rules, text="A class act"
+        )
     )
     assert decision.outcome == policy.Outcome.PUBLISH
 
@@ -69,7 +63,11 @@ def test_banned_words_match_whole_words_only(article, site, rules):
 def test_suspect_words_hold_the_comment(article, site, rules):
     decision = policy.evaluate(
         submission(
-            author=reader_factory(), article=article, site=site, rules=rules, text="A Miracle  Cure!"
+            author=reader_factory(),
+            article=article,
+            site=site,
+            rules=rules,
+            text="A Miracle  Cure!",
         )
     )
     assert decision.outcome == policy.Outcome.HOLD and decision.reasons == ["suspect_words"]
@@ -88,7 +86,11 @@ def test_the_same_text_again_is_refused_after_folding(article, site, rules):
     comment_factory(article=article, author=reader, body="Great point, well made.")
     decision = policy.evaluate(
         submission(
-            author=reader, article=article, site=site, rules=rules, text="GREAT\u200b point,  well made."
+            author=reader,
+            article=article,
+            site=site,
+            rules=rules,
+            text="GREAT\u200b point,  well made.",
         )
     )
     assert decision.outcome == policy.Outcome.REFUSE
@@ -100,7 +102,12 @@ def test_editing_a_comment_is_not_a_duplicate_of_itself(article, site, rules):
     comment = comment_factory(article=article, author=reader, body="Same words.")
     decision = policy.evaluate(
         submission(
-            author=reader, article=article, site=site, rules=rules, text="Same words.", editing=comment
+            author=reader,
+            article=article,
+            site=site,
+            rules=rules,
+            text="Same words.",
+            editing=comment,
         )
     )
     assert decision.outcome == policy.Outcome.PUBLISH
@@ -146,12 +153,22 @@ def test_premoderated_article_or_reader_holds_with_its_reason(article, site, rul
     reader = reader_factory()
     on_article = policy.evaluate(
         submission(
-            author=reader, article=article, site=site, rules=rules, text="a", article_premoderated=True
+            author=reader,
+            article=article,
+            site=site,
+            rules=rules,
+            text="a",
+            article_premoderated=True,
         )
     )
     on_reader = policy.evaluate(
         submission(
-            author=reader, article=article, site=site, rules=rules, text="b", reader_premoderated=True
+            author=reader,
+            article=article,
+            site=site,
+            rules=rules,
+            text="b",
+            reader_premoderated=True,
         )
     )
     assert on_article.reasons == ["premoderated_article"]

@@ -16,7 +16,9 @@ def test_links_become_clickable_with_nofollow_ugc_noopener():
         '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener">'
         "https://example.org/a?b=1&amp;c=2</a>," in html
     )
-    assert '<a href="https://www.example.com" rel="nofollow ugc noopener">www.example.com</a>.' in html
+    assert (
+        '<a href="https://www.example.com" rel="nofollow ugc noopener">www.example.com</a>.' in html
+    )
 
 
 def test_paragraphs_and_line_breaks_survive():
