@@ -14,7 +14,8 @@ POLICY_BODY = """
 and that you would be happy to sign with your name.</p>
 <h2>What we do not publish</h2>
 <ul>
-<li>Abuse, harassment, threats and hate against anyone, including other readers and our journalists.</li>
+<li>Abuse, harassment, threats and hate against anyone, including other readers and
+our journalists.</li>
 <li>Spam, advertising and the same comment posted again and again.</li>
 <li>Illegal content, and anyone's private information (addresses, phone numbers,
 documents).</li>
