@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
 from newsdesk.core import views as core_views
+from newsdesk.discussions import urls as discussions_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("people/", include(profiles_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
+    path("comments/", include(discussions_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import article_create
 from newsdesk.demo.pictures import demo_picture_jpeg
+from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
 from newsdesk.images.models import CustomImage
@@ -318,4 +319,5 @@ def demo_load() -> DemoSummary:
     for order, article in enumerate(sorted(sport, key=lambda a: a.first_published_at)[::-1]):
         HomePageTopStory.objects.create(home=sport_home, article=article, sort_order=order)
     _gallery(home)
+    comments_policy_page_create(home=home)
     return DemoSummary(articles=len(stories) + 1, site=site)

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "newsdesk.caching",
     "newsdesk.demo",
     "newsdesk.backups",
+    "newsdesk.sanctions",
+    "newsdesk.discussions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -380,6 +382,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 USERSESSIONS_TRACK_ACTIVITY = False
 NEWSDESK_AVATAR_SIZE = 320
 NEWSDESK_AVATAR_MAX_BYTES = 8 * 1024 * 1024
+# --- discussions ---
+# Readers' comments: the site setting "Comments settings" holds the policy's numbers and
+# word lists; these bound what a front cache may keep of the public thread fragment.
+NEWSDESK_COMMENTS_FRAGMENT_MAX_AGE = 5
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,205 @@
+"""Moderation in the Wagtail admin: queues, bulk actions, sanctions, the log, closing.
+
+Views call the services; every action is logged there (who, what, when, why).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from newsdesk.discussions import selectors, services
+from newsdesk.discussions.models import ArticleDiscussion, Comment, CommenterSettings
+from newsdesk.sanctions.models import Sanction
+from newsdesk.sanctions.selectors import sanctions_for_user
+
+MODERATE = "discussions.moderate_comment"
+CHANGE_DISCUSSION = "discussions.change_articlediscussion"
+NOTHING_SELECTED = "Select at least one comment."
+UNKNOWN_ACTION = "Unknown action."
+DONE = {
+    "approve": "Approved {n} comment(s).",
+    "reject": "Rejected {n} comment(s).",
+    "hold": "Held {n} comment(s) for review.",
+    "feature": "Featured {n} comment(s).",
+    "unfeature": "Unfeatured {n} comment(s).",
+}
+SANCTION_DONE = "Sanction recorded: {kind} for {user}."
+PREMODERATION_DONE = "Pre-moderation for {user} is now {state}."
+DISCUSSION_SAVED = "Comments on \u201c{title}\u201d are now {state}."
+TIMEOUT_HOURS = [(1, "1 hour"), (24, "24 hours"), (72, "3 days"), (168, "7 days"), (720, "30 days")]
+
+
+def _require(request, perm: str) -> None:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def _apply(action: str, comment: Comment, moderator, reason: str, note: str) -> None:
+    if action == "approve":
+        services.comment_approve(comment=comment, moderator=moderator, note=note)
+    elif action == "reject":
+        services.comment_reject(comment=comment, moderator=moderator, reason=reason, note=note)
+    elif action == "hold":
+        services.comment_hold(comment=comment, moderator=moderator, note=note)
+    elif action in ("feature", "unfeature"):
+        services.comment_feature(comment=comment, moderator=moderator, featured=action == "feature")
+    else:
+        raise services.CommentError(UNKNOWN_ACTION)
+
+
+def moderation_queue(request):
+    _require(request, MODERATE)
+    queue = request.GET.get("queue", "pending")
+    if queue not in selectors.QUEUES:
+        queue = "pending"
+    if request.method == "POST":
+        return _moderate(request, queue)
+    rows, next_cursor = selectors.moderation_queue(queue=queue, cursor=request.GET.get("after"))
+    return TemplateResponse(
+        request,
+        "discussions/admin/queue.html",
+        {
+            "queue": queue,
+            "queues": selectors.QUEUES,
+            "counts": selectors.queue_counts(),
+            "comments": rows,
+            "next_cursor": next_cursor,
+            "rejection_reasons": Comment.RejectionReason.choices,
+        },
+    )
+
+
+def _moderate(request, queue: str):
+    """One form: per-row buttons send ``single=action:pk``, the bulk bar sends ``action``."""
+    single = request.POST.get("single", "")
+    if single:
+        action, _, pk = single.partition(":")
+        ids = [pk]
+        reason = request.POST.get(f"reason_{pk}") or request.POST.get("reason", "")
+        note = request.POST.get(f"note_{pk}") or request.POST.get("note", "")
+    else:
+        action = request.POST.get("action", "")
+        ids = request.POST.getlist("ids")
+        reason = request.POST.get("reason", "")
+        note = request.POST.get("note", "")
+    comments = list(Comment.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
+    back = f"{reverse('discussions_admin:queue')}?queue={queue}"
+    if not comments:
+        messages.error(request, NOTHING_SELECTED)
+        return redirect(back)
+    try:
+        for comment in comments:
+            _apply(action, comment, request.user, reason, note)
+    except services.CommentError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(request, DONE[action].format(n=len(comments)))
+    return redirect(back)
+
+
+def author_view(request, user_id: int):
+    """A reader as moderators see them: comments, sanctions, pre-moderation."""
+    _require(request, MODERATE)
+    from django.contrib.auth import get_user_model
+
+    author = get_object_or_404(get_user_model().objects.select_related("profile"), pk=user_id)
+    comment = Comment.objects.filter(pk=request.GET.get("comment") or 0, author=author).first()
+    if request.method == "POST":
+        if "premoderate" in request.POST:
+            state = request.POST["premoderate"] == "on"
+            services.commenter_premoderate(
+                user=author,
+                moderator=request.user,
+                premoderated=state,
+                note=request.POST.get("note", ""),
+            )
+            messages.success(
+                request, PREMODERATION_DONE.format(user=author, state="on" if state else "off")
+            )
+            return redirect(request.get_full_path())
+        kind = request.POST.get("kind", "")
+        hours = request.POST.get("hours", "")
+        site = Site.objects.filter(pk=request.POST.get("site") or 0).first()
+        try:
+            if kind not in Sanction.Kind.values:
+                raise services.CommentError("Choose a kind of sanction.")
+            services.author_sanction(
+                user=author,
+                moderator=request.user,
+                kind=kind,
+                reason=request.POST.get("reason", ""),
+                site=site,
+                duration=timedelta(hours=int(hours)) if hours.isdigit() else None,
+                comment=comment,
+            )
+        except services.CommentError as error:
+            messages.error(request, error.message)
+        except Exception as error:  # ValidationError from full_clean: show its messages
+            messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(
+                request, SANCTION_DONE.format(kind=Sanction.Kind(kind).label, user=author)
+            )
+        return redirect(request.get_full_path())
+    commenter = CommenterSettings.objects.filter(user=author).first()
+    return TemplateResponse(
+        request,
+        "discussions/admin/author.html",
+        {
+            "author": author,
+            "comment": comment,
+            "commenter": commenter,
+            "sanctions": sanctions_for_user(user=author),
+            "recent": Comment.objects.filter(author=author).select_related("article")[:20],
+            "kinds": Sanction.Kind.choices,
+            "hours": TIMEOUT_HOURS,
+            "sites": Site.objects.all(),
+        },
+    )
+
+
+def moderation_log(request):
+    _require(request, MODERATE)
+    return TemplateResponse(
+        request, "discussions/admin/log.html", {"entries": selectors.moderation_log(limit=200)}
+    )
+
+
+def discussion_settings(request, page_id: int):
+    """Close or reopen comments on one article; pre-moderate it."""
+    _require(request, CHANGE_DISCUSSION)
+    page = get_object_or_404(Page, pk=page_id).specific
+    if request.method == "POST":
+        closed = request.POST.get("closed") == "on"
+        services.discussion_update(
+            page=page,
+            user=request.user,
+            closed=closed,
+            premoderated=request.POST.get("premoderated") == "on",
+        )
+        messages.success(
+            request,
+            DISCUSSION_SAVED.format(title=page.title, state="closed" if closed else "open"),
+        )
+        return redirect(request.POST.get("next") or request.get_full_path())
+    discussion = ArticleDiscussion.objects.filter(page_id=page.pk).first()
+    site = page.get_site()
+    settings = selectors.discussion_settings_for(site=site)
+    return TemplateResponse(
+        request,
+        "discussions/admin/discussion.html",
+        {
+            "page": page,
+            "discussion": discussion,
+            "state": selectors.discussion_state(article=page, settings=settings),
+            "count": selectors.comment_count(article=page),
+            "next": request.GET.get("next", ""),
+        },
+    )

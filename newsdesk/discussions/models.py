@@ -1,0 +1,296 @@
+"""Readers' comments on articles, their reports, per-article and per-site settings.
+
+A comment's ``status`` is the outcome of the policy check or of a moderator; ``reasons``
+keeps the reason codes of the decision that put it there (see ``policy.py``), so a
+moderator and the author can always see why.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+
+from newsdesk.core.models import BasePage
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        PENDING = "pending", "Held for review"
+        REJECTED = "rejected", "Rejected"
+        DELETED = "deleted", "Deleted by its author"
+
+    class RejectionReason(models.TextChoices):
+        SPAM = "spam", "Spam or advertising"
+        ABUSE = "abuse", "Abuse, harassment or hate"
+        OFF_TOPIC = "off_topic", "Off topic"
+        ILLEGAL = "illegal", "Illegal content"
+        PERSONAL_INFO = "personal_info", "Someone's personal information"
+        OTHER = "other", "Against the comments policy"
+
+    article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+    )
+    # Replies are one level deep, as on most news sites: ``parent`` is the thread's first
+    # comment, ``in_reply_to`` the comment the reader answered (for notifications).
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    in_reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(max_length=5000, blank=True)
+    body_html = models.TextField(editable=False)
+    fingerprint = models.CharField(max_length=64, editable=False, db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PUBLISHED)
+    reasons = models.JSONField(default=list, blank=True)
+    rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
+    rejection_note = models.TextField(blank=True)
+    featured = models.BooleanField(default=False)
+    report_count = models.PositiveIntegerField(default=0)
+    reply_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The thread's first page: roots of one article, by keyset (created_at, id).
+            models.Index(
+                fields=["article", "status", "parent", "-created_at", "-id"],
+                name="discussions_thread_idx",
+            ),
+            models.Index(fields=["parent", "status", "created_at"], name="discussions_reply_idx"),
+            models.Index(fields=["author", "-created_at"], name="discussions_author_idx"),
+            models.Index(fields=["status", "-created_at"], name="discussions_queue_idx"),
+        ]
+        permissions = [("moderate_comment", "Can moderate comments")]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} by {self.author}"
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def reason_labels(self) -> list[str]:
+        from newsdesk.discussions.policy import reason_label
+
+        return [reason_label(code) for code in self.reasons]
+
+
+class CommentReport(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam"
+        ABUSE = "abuse", "Abuse or harassment"
+        OFF_TOPIC = "off_topic", "Off topic"
+        ILLEGAL = "illegal", "Illegal content"
+        OTHER = "other", "Something else"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    note = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="discussions_one_report_per_reader"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} report on comment {self.comment_id}"
+
+
+class ArticleDiscussion(models.Model):
+    """Per-article settings, kept here so the articles app owns its own table."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="discussion"
+    )
+    closed = models.BooleanField(default=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    premoderated = models.BooleanField(
+        default=False, help_text="Hold every new comment on this article for review."
+    )
+
+    def __str__(self) -> str:
+        return f"Discussion on page {self.page_id}"
+
+
+class CommenterSettings(models.Model):
+    """One reader's choices (notifications) and the moderators' choice about them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="commenter_settings"
+    )
+    notify_on_reply = models.BooleanField(default=False)
+    notify_on_rejection = models.BooleanField(default=False)
+    premoderated = models.BooleanField(
+        default=False, help_text="Hold every comment of this reader for review."
+    )
+
+    class Meta:
+        verbose_name_plural = "commenter settings"
+
+    def __str__(self) -> str:
+        return f"Comment settings of {self.user}"
+
+
+class ModerationAction(models.Model):
+    """The moderation log: who did what to which comment or reader, when and why."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", "Approved"
+        REJECT = "reject", "Rejected"
+        HOLD = "hold", "Held for review"
+        FEATURE = "feature", "Featured"
+        UNFEATURE = "unfeature", "Unfeatured"
+        SANCTION = "sanction", "Sanctioned the author"
+        PREMODERATE = "premoderate", "Pre-moderated the reader"
+        CLOSE = "close", "Closed comments"
+        REOPEN = "reopen", "Reopened comments"
+        AUTO_HOLD = "auto_hold", "Held automatically"
+
+    action = models.CharField(max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    target_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason_code = models.CharField(max_length=40, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.actor or 'the system'}"
+
+
+@register_setting(icon="comment")
+class DiscussionSettings(BaseSiteSetting):
+    """The comments policy's numbers and word lists for one site."""
+
+    close_after_days = models.PositiveIntegerField(
+        default=30, help_text="Close comments this many days after first publication (0: never)."
+    )
+    edit_window_minutes = models.PositiveIntegerField(
+        default=15, help_text="How long authors may edit a comment after posting it."
+    )
+    hold_after_reports = models.PositiveIntegerField(
+        default=3, help_text="Hold a comment for review after this many reports."
+    )
+    max_links = models.PositiveIntegerField(
+        default=2, help_text="Hold comments with more links than this."
+    )
+    banned_words = models.TextField(
+        blank=True, help_text="One word or phrase a line: comments containing them are refused."
+    )
+    suspect_words = models.TextField(
+        blank=True, help_text="One word or phrase a line: comments containing them are held."
+    )
+    new_account_days = models.PositiveIntegerField(
+        default=7,
+        help_text=(
+            "Accounts younger than this are new: their comments are held until one is "
+            "approved, and they may post less often."
+        ),
+    )
+    rate_limit_per_minute = models.PositiveIntegerField(
+        default=5, help_text="Comments a reader may post per minute (0: no limit)."
+    )
+    new_account_rate_limit_per_minute = models.PositiveIntegerField(
+        default=2, help_text="Comments a new account may post per minute (0: no limit)."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("close_after_days"), FieldPanel("edit_window_minutes")],
+            heading="Closing and editing",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("banned_words"),
+                FieldPanel("suspect_words"),
+                FieldPanel("max_links"),
+                FieldPanel("hold_after_reports"),
+            ],
+            heading="Policy checks",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("new_account_days"),
+                FieldPanel("rate_limit_per_minute"),
+                FieldPanel("new_account_rate_limit_per_minute"),
+            ],
+            heading="New accounts and posting speed",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "comments settings"
+
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def banned_word_list(self) -> list[str]:
+        return self._lines(self.banned_words)
+
+    @property
+    def suspect_word_list(self) -> list[str]:
+        return self._lines(self.suspect_words)
+
+
+class CommentsPolicyPage(BasePage):
+    """The comments policy, at /comments-policy/, edited by editors."""
+
+    intro = models.TextField(blank=True, max_length=400)
+    body = RichTextField(blank=True)
+
+    content_panels = [FieldPanel("title"), FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["sections.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "discussions/comments_policy_page.html"
+
+    class Meta:
+        verbose_name = "comments policy page"

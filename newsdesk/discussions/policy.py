@@ -1,0 +1,244 @@
+"""The comments policy, checked automatically on every post and every edit.
+
+The contract: a check is a ``Check`` subclass with a ``code`` and a ``run(submission)``
+that returns ``None`` (nothing to say), or a ``Verdict`` to refuse or hold the comment,
+or raises ``RateLimited``. ``evaluate`` runs the checks of ``CHECKS`` in order. A check
+that fails in any other way holds the comment with ``check_unavailable``: the policy
+fails closed, it never publishes what it could not check. Every decision carries the
+reason codes that led to it; the comment stores them.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from newsdesk.discussions import text as comment_text
+
+logger = logging.getLogger(__name__)
+
+REFUSED_BANNED_WORDS = (
+    "Your comment contains language our comments policy does not allow. Please rephrase it."
+)
+REFUSED_DUPLICATE = "You have already posted this comment. Perhaps say something new?"
+RATE_LIMITED = "You are commenting too quickly. Please wait {seconds} seconds and try again."
+SUBMITTED_PUBLISHED = "Your comment is published."
+SUBMITTED_HELD = "Thanks! Your comment will appear once a moderator has reviewed it."
+
+REASON_LABELS = {
+    "banned_words": "Contains a banned word or phrase",
+    "duplicate": "The same text was posted before",
+    "suspect_words": "Contains a word or phrase to check",
+    "too_many_links": "Contains many links",
+    "new_account": "First comments of a new account",
+    "premoderated_article": "The article is pre-moderated",
+    "premoderated_reader": "The reader is pre-moderated",
+    "check_unavailable": "A policy check could not run",
+    "reported": "Reported by readers",
+    "moderator": "Held by a moderator",
+}
+DUPLICATE_WINDOW = timedelta(days=7)
+
+
+def reason_label(code: str) -> str:
+    return REASON_LABELS.get(code, code.replace("_", " ").capitalize())
+
+
+class Outcome(StrEnum):
+    PUBLISH = "publish"
+    HOLD = "hold"
+    REFUSE = "refuse"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    code: str
+    message: str = ""
+
+
+@dataclass
+class Decision:
+    outcome: Outcome
+    reasons: list[str] = field(default_factory=list)
+    message: str = SUBMITTED_PUBLISHED
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_after: int):
+        self.retry_after = retry_after
+        self.message = RATE_LIMITED.format(seconds=retry_after)
+        super().__init__(self.message)
+
+
+@dataclass
+class Submission:
+    author: object
+    article: object
+    site: object
+    text: str
+    settings: object  # DiscussionSettings of the site
+    article_premoderated: bool = False
+    reader_premoderated: bool = False
+    editing: object | None = None  # the Comment being edited
+
+    @property
+    def folded(self) -> str:
+        return comment_text.fold(self.text)
+
+    @property
+    def account_is_new(self) -> bool:
+        days = self.settings.new_account_days
+        joined = getattr(self.author, "date_joined", None)
+        return bool(days and joined and joined > timezone.now() - timedelta(days=days))
+
+
+class Check:
+    code = ""
+
+    def run(self, submission: Submission) -> Verdict | None:
+        raise NotImplementedError
+
+
+class RateLimitCheck(Check):
+    """A fixed window per reader in the shared cache; ``add`` + ``incr`` are atomic."""
+
+    code = "rate_limited"
+    window = 60
+
+    def run(self, submission):
+        limit = (
+            submission.settings.new_account_rate_limit_per_minute
+            if submission.account_is_new
+            else submission.settings.rate_limit_per_minute
+        )
+        if not limit:
+            return None
+        now = time.time()
+        bucket = int(now // self.window)
+        key = f"discussions:rate:{submission.author.pk}:{bucket}"
+        cache.add(key, 0, timeout=self.window + 5)
+        try:
+            hits = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=self.window + 5)
+            hits = 1
+        if hits > limit:
+            raise RateLimited(retry_after=max(1, math.ceil(self.window - now % self.window)))
+        return None
+
+
+class BannedWordsCheck(Check):
+    code = "banned_words"
+
+    def run(self, submission):
+        folded = submission.folded
+        for phrase in submission.settings.banned_word_list:
+            if comment_text.contains_phrase(folded, phrase):
+                return Verdict(Outcome.REFUSE, self.code, REFUSED_BANNED_WORDS)
+        return None
+
+
+class DuplicateCheck(Check):
+    code = "duplicate"
+
+    def run(self, submission):
+        from newsdesk.discussions.models import Comment
+
+        same = Comment.objects.filter(
+            author=submission.author,
+            fingerprint=comment_text.fingerprint(submission.text),
+            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        ).exclude(status=Comment.Status.DELETED)
+        if submission.editing is not None:
+            same = same.exclude(pk=submission.editing.pk)
+        if same.exists():
+            return Verdict(Outcome.REFUSE, self.code, REFUSED_DUPLICATE)
+        return None
+
+
+class SuspectWordsCheck(Check):
+    code = "suspect_words"
+
+    def run(self, submission):
+        folded = submission.folded
+        for phrase in submission.settings.suspect_word_list:
+            if comment_text.contains_phrase(folded, phrase):
+                return Verdict(Outcome.HOLD, self.code)
+        return None
+
+
+class TooManyLinksCheck(Check):
+    code = "too_many_links"
+
+    def run(self, submission):
+        if comment_text.count_links(submission.text) > submission.settings.max_links:
+            return Verdict(Outcome.HOLD, self.code)
+        return None
+
+
+class NewAccountCheck(Check):
+    """New accounts are held until a moderator has approved one of their comments."""
+
+    code = "new_account"
+
+    def run(self, submission):
+        from newsdesk.discussions.models import Comment
+
+        if not submission.account_is_new:
+            return None
+        approved = Comment.objects.filter(
+            author=submission.author, status=Comment.Status.PUBLISHED
+        ).exists()
+        return None if approved else Verdict(Outcome.HOLD, self.code)
+
+
+class PremoderationCheck(Check):
+    code = "premoderated"
+
+    def run(self, submission):
+        if submission.article_premoderated:
+            return Verdict(Outcome.HOLD, "premoderated_article")
+        if submission.reader_premoderated:
+            return Verdict(Outcome.HOLD, "premoderated_reader")
+        return None
+
+
+CHECKS: list[type[Check]] = [
+    RateLimitCheck,
+    BannedWordsCheck,
+    DuplicateCheck,
+    SuspectWordsCheck,
+    TooManyLinksCheck,
+    NewAccountCheck,
+    PremoderationCheck,
+]
+
+
+def evaluate(submission: Submission, checks: list[type[Check]] | None = None) -> Decision:
+    """Run every check; the first refusal wins, holds add up, errors hold."""
+    holds: list[str] = []
+    for check_class in checks if checks is not None else CHECKS:
+        try:
+            verdict = check_class().run(submission)
+        except RateLimited:
+            raise
+        except Exception:
+            logger.exception("Comment check %s failed; holding the comment", check_class.__name__)
+            verdict = Verdict(Outcome.HOLD, "check_unavailable")
+        if verdict is None:
+            continue
+        if verdict.outcome == Outcome.REFUSE:
+            return Decision(Outcome.REFUSE, [verdict.code], verdict.message)
+        if verdict.code not in holds:
+            holds.append(verdict.code)
+    if holds:
+        return Decision(Outcome.HOLD, holds, SUBMITTED_HELD)
+    return Decision(Outcome.PUBLISH, [], SUBMITTED_PUBLISHED)

@@ -1,0 +1,228 @@
+"""Reads of comments: thread pages by keyset, counts, a discussion's state, queues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from newsdesk.discussions.models import (
+    ArticleDiscussion,
+    Comment,
+    CommenterSettings,
+    DiscussionSettings,
+    ModerationAction,
+)
+
+THREAD_PAGE_SIZE = 20
+REPLIES_SHOWN = 10
+FEATURED_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class DiscussionState:
+    closed: bool
+    closed_automatically: bool
+    premoderated: bool
+    closes_at: datetime | None
+
+
+@dataclass
+class ThreadPage:
+    roots: list[Comment]
+    featured: list[Comment] = field(default_factory=list)
+    next_cursor: str | None = None
+    is_first: bool = True
+
+
+def article_for_comments(*, article_id: int):
+    """The live article a comments URL names, or None."""
+    from newsdesk.articles.models import ArticlePage
+
+    return ArticlePage.objects.live().filter(pk=article_id).first()
+
+
+def discussion_settings_for(*, site) -> DiscussionSettings:
+    return DiscussionSettings.for_site(site)
+
+
+def discussion_state(*, article, settings: DiscussionSettings) -> DiscussionState:
+    discussion = ArticleDiscussion.objects.filter(page_id=article.pk).first()
+    closes_at = None
+    if settings.close_after_days and article.first_published_at:
+        closes_at = article.first_published_at + timedelta(days=settings.close_after_days)
+    by_editor = bool(discussion and discussion.closed)
+    automatically = bool(closes_at and closes_at <= timezone.now())
+    return DiscussionState(
+        closed=by_editor or automatically,
+        closed_automatically=automatically and not by_editor,
+        premoderated=bool(discussion and discussion.premoderated),
+        closes_at=closes_at,
+    )
+
+
+def commenter_settings_for(*, user) -> CommenterSettings | None:
+    return CommenterSettings.objects.filter(user=user).first()
+
+
+def comment_count(*, article) -> int:
+    return Comment.objects.filter(article_id=article.pk, status=Comment.Status.PUBLISHED).count()
+
+
+def cursor_encode(comment: Comment) -> str:
+    micros = int(
+        (comment.created_at - datetime(1970, 1, 1, tzinfo=UTC)) / timedelta(microseconds=1)
+    )
+    return f"{micros}.{comment.pk}"
+
+
+def cursor_decode(cursor: str | None) -> tuple[datetime, int] | None:
+    try:
+        micros, pk = (int(part) for part in (cursor or "").split("."))
+    except ValueError:
+        return None
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=micros), pk
+
+
+def _visible():
+    return Q(status=Comment.Status.PUBLISHED)
+
+
+def _with_author(queryset):
+    return queryset.select_related("author__profile")
+
+
+def thread_page(*, article, cursor: str | None = None, size: int = THREAD_PAGE_SIZE) -> ThreadPage:
+    """A page of threads, newest first, in a fixed number of queries whatever the length.
+
+    Threads start at published first comments; a deleted first comment with replies
+    stays as a placeholder so its replies keep their place.
+    """
+    has_replies = Exists(
+        Comment.objects.filter(parent_id=OuterRef("pk"), status=Comment.Status.PUBLISHED)
+    )
+    roots_qs = _with_author(
+        Comment.objects.filter(article_id=article.pk, parent__isnull=True).filter(
+            Q(status=Comment.Status.PUBLISHED) | (Q(status=Comment.Status.DELETED) & Q(has_replies))
+        )
+    )
+    position = cursor_decode(cursor)
+    if position:
+        at, pk = position
+        roots_qs = roots_qs.filter(Q(created_at__lt=at) | Q(created_at=at, pk__lt=pk))
+    roots = list(roots_qs.order_by("-created_at", "-id")[: size + 1])
+    next_cursor = cursor_encode(roots[size - 1]) if len(roots) > size else None
+    roots = roots[:size]
+    _attach_replies(roots)
+    featured = []
+    if position is None:
+        featured = list(
+            _with_author(
+                Comment.objects.filter(article_id=article.pk, featured=True).filter(_visible())
+            ).order_by("-created_at")[:FEATURED_SHOWN]
+        )
+    return ThreadPage(
+        roots=roots, featured=featured, next_cursor=next_cursor, is_first=not position
+    )
+
+
+def _attach_replies(roots: list[Comment], limit: int = REPLIES_SHOWN) -> None:
+    for root in roots:
+        root.shown_replies = []
+        root.reply_total = 0
+    if not roots:
+        return
+    by_id = {root.pk: root for root in roots}
+    replies = (
+        _with_author(Comment.objects.filter(parent_id__in=by_id, status=Comment.Status.PUBLISHED))
+        .select_related("in_reply_to__author__profile")
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("parent_id")], order_by=[F("created_at"), F("id")]
+            ),
+            total=Window(Count("id"), partition_by=[F("parent_id")]),
+        )
+        .order_by("parent_id", "created_at", "id")
+    )
+    for reply in replies:
+        root = by_id[reply.parent_id]
+        root.reply_total = reply.total
+        if reply.position <= limit:
+            root.shown_replies.append(reply)
+
+
+def thread_for_root(*, root: Comment) -> list[Comment]:
+    root.reply_total = 0
+    _attach_replies([root], limit=1000)
+    return [root]
+
+
+def comments_by_author(*, user, limit: int = 20) -> list[Comment]:
+    return list(
+        Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED)
+        .select_related("article")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def comments_mine(*, user, limit: int = 100) -> list[Comment]:
+    return list(
+        Comment.objects.filter(author=user)
+        .exclude(status=Comment.Status.DELETED)
+        .select_related("article")
+        .order_by("-created_at")[:limit]
+    )
+
+
+QUEUES = {
+    "pending": "Held for review",
+    "reported": "Reported",
+    "rejected": "Rejected",
+    "published": "Published",
+}
+
+
+def moderation_queue(*, queue: str, limit: int = 50, cursor: str | None = None):
+    queryset = Comment.objects.select_related("author__profile", "article").prefetch_related(
+        "reports"
+    )
+    if queue == "pending":
+        queryset = queryset.filter(status=Comment.Status.PENDING)
+    elif queue == "reported":
+        queryset = queryset.filter(
+            reports__resolved_at__isnull=True,
+            status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
+        ).distinct()
+    elif queue == "rejected":
+        queryset = queryset.filter(status=Comment.Status.REJECTED)
+    else:
+        queryset = queryset.filter(status=Comment.Status.PUBLISHED)
+    position = cursor_decode(cursor)
+    if position:
+        at, pk = position
+        queryset = queryset.filter(Q(created_at__lt=at) | Q(created_at=at, pk__lt=pk))
+    rows = list(queryset.order_by("-created_at", "-id")[: limit + 1])
+    next_cursor = cursor_encode(rows[limit - 1]) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def queue_counts() -> dict[str, int]:
+    return {
+        "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
+        "reported": Comment.objects.filter(
+            reports__resolved_at__isnull=True,
+            status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
+        )
+        .values("pk")
+        .distinct()
+        .count(),
+    }
+
+
+def moderation_log(*, limit: int = 100):
+    return ModerationAction.objects.select_related("actor", "comment", "target_user", "page")[
+        :limit
+    ]

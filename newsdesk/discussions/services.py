@@ -1,0 +1,383 @@
+"""Writes on comments: posting, editing, deleting, reporting, moderating, closing.
+
+Every write is one transaction; bad input raises ``CommentError`` (or the policy's
+``RateLimited``) with a message for the reader, and stores nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from newsdesk.discussions import policy
+from newsdesk.discussions import text as comment_text
+from newsdesk.discussions.models import (
+    ArticleDiscussion,
+    Comment,
+    CommenterSettings,
+    CommentReport,
+    ModerationAction,
+)
+from newsdesk.discussions.selectors import discussion_settings_for, discussion_state
+from newsdesk.sanctions.models import Sanction
+from newsdesk.sanctions.selectors import sanction_active_for
+from newsdesk.sanctions.services import sanction_create
+
+MAX_LENGTH = 5000
+CLOSED = "Comments have been closed for this article."
+EMPTY = "Please write a comment first."
+TOO_LONG = f"Comments can be at most {MAX_LENGTH:,} characters long."
+SANCTIONED = "You cannot comment at the moment: {reason}"
+SANCTIONED_UNTIL = "You cannot comment until {until}: {reason}"
+BAD_PARENT = "You can only reply to a published comment on this article."
+NOT_YOURS = "You can only change your own comments."
+EDIT_WINDOW_OVER = "The time to edit this comment is over."
+NOT_EDITABLE = "This comment can no longer be edited."
+SELF_REPORT = "You cannot report your own comment."
+ALREADY_REPORTED = "You have already reported this comment. Thank you."
+BAD_REPORT_REASON = "Please choose why you are reporting this comment."
+REPORT_NOTE_REQUIRED = "Please tell us what is wrong with this comment."
+REPORTED = "Thank you. A moderator will review this comment."
+BAD_REJECTION_REASON = "Choose a reason for the rejection."
+DELETED = "Your comment is deleted."
+
+
+class CommentError(Exception):
+    """A request we refuse, with the message the reader sees and an HTTP status."""
+
+    def __init__(self, message: str, *, status: int = 400, reasons: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.reasons = reasons or []
+
+
+def _log(*, action, actor=None, comment=None, target_user=None, page=None, code="", note=""):
+    entry = ModerationAction(
+        action=action,
+        actor=actor,
+        comment=comment,
+        target_user=target_user if target_user is not None else getattr(comment, "author", None),
+        page=page if page is not None else getattr(comment, "article", None),
+        reason_code=code,
+        note=note,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").replace("\r\n", "\n").strip()
+    if not body:
+        raise CommentError(EMPTY)
+    if len(body) > MAX_LENGTH:
+        raise CommentError(TOO_LONG)
+    return body
+
+
+def _refuse_if_sanctioned(*, user, site) -> None:
+    sanction = sanction_active_for(user=user, site=site)
+    if sanction is None:
+        return
+    if sanction.kind == Sanction.Kind.TIMEOUT:
+        until = timezone.localtime(sanction.ends_at).strftime("%Y-%m-%d %H:%M")
+        raise CommentError(SANCTIONED_UNTIL.format(until=until, reason=sanction.reason), status=403)
+    raise CommentError(SANCTIONED.format(reason=sanction.reason), status=403)
+
+
+def _submission(*, author, article, site, body, editing=None) -> policy.Submission:
+    settings = discussion_settings_for(site=site)
+    state = discussion_state(article=article, settings=settings)
+    if state.closed:
+        raise CommentError(CLOSED, status=403)
+    _refuse_if_sanctioned(user=author, site=site)
+    commenter = CommenterSettings.objects.filter(user=author).first()
+    return policy.Submission(
+        author=author,
+        article=article,
+        site=site,
+        text=body,
+        settings=settings,
+        article_premoderated=state.premoderated,
+        reader_premoderated=bool(commenter and commenter.premoderated),
+        editing=editing,
+    )
+
+
+@transaction.atomic
+def comment_post(
+    *, author, article, site, body: str, reply_to: Comment | None = None
+) -> tuple[Comment, policy.Decision]:
+    """Check and store a reader's comment (or reply); published or held by the policy."""
+    body = _clean_body(body)
+    root = None
+    if reply_to is not None:
+        if reply_to.article_id != article.pk or reply_to.status != Comment.Status.PUBLISHED:
+            raise CommentError(BAD_PARENT)
+        root = reply_to.parent or reply_to
+    submission = _submission(author=author, article=article, site=site, body=body)
+    decision = policy.evaluate(submission)
+    if decision.outcome == policy.Outcome.REFUSE:
+        raise CommentError(decision.message, reasons=decision.reasons)
+    comment = Comment(
+        article_id=article.pk,
+        author=author,
+        parent=root,
+        in_reply_to=reply_to,
+        body=body,
+        body_html=comment_text.render_body(body),
+        fingerprint=comment_text.fingerprint(body),
+        status=(
+            Comment.Status.PUBLISHED
+            if decision.outcome == policy.Outcome.PUBLISH
+            else Comment.Status.PENDING
+        ),
+        reasons=decision.reasons,
+    )
+    comment.full_clean()
+    comment.save()
+    if comment.status == Comment.Status.PUBLISHED and reply_to is not None:
+        _notify_reply_on_commit(comment)
+    return comment, decision
+
+
+def _notify_reply_on_commit(comment: Comment) -> None:
+    from newsdesk.discussions.tasks import comment_notify_reply
+
+    if comment.in_reply_to is None or comment.in_reply_to.author_id == comment.author_id:
+        return
+    transaction.on_commit(lambda: comment_notify_reply.enqueue(comment_id=comment.pk))
+
+
+def _own_comment(*, comment: Comment, user) -> Comment:
+    comment = Comment.objects.select_for_update().select_related("article").get(pk=comment.pk)
+    if comment.author_id != user.pk:
+        raise CommentError(NOT_YOURS, status=403)
+    return comment
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, user, site, body: str) -> tuple[Comment, policy.Decision]:
+    """The author edits within the edit window; the policy checks the new text again."""
+    body = _clean_body(body)
+    comment = _own_comment(comment=comment, user=user)
+    if comment.status not in (Comment.Status.PUBLISHED, Comment.Status.PENDING):
+        raise CommentError(NOT_EDITABLE, status=403)
+    window = discussion_settings_for(site=site).edit_window_minutes
+    if timezone.now() > comment.created_at + timedelta(minutes=window):
+        raise CommentError(EDIT_WINDOW_OVER, status=403)
+    submission = _submission(
+        author=user, article=comment.article, site=site, body=body, editing=comment
+    )
+    decision = policy.evaluate(submission)
+    if decision.outcome == policy.Outcome.REFUSE:
+        raise CommentError(decision.message, reasons=decision.reasons)
+    comment.body = body
+    comment.body_html = comment_text.render_body(body)
+    comment.fingerprint = comment_text.fingerprint(body)
+    comment.edited_at = timezone.now()
+    if decision.outcome == policy.Outcome.HOLD:
+        comment.status = Comment.Status.PENDING
+        comment.reasons = decision.reasons
+    comment.full_clean()
+    comment.save()
+    return comment, decision
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, user) -> Comment:
+    """The author deletes their comment: the text goes; replies to it stay."""
+    comment = _own_comment(comment=comment, user=user)
+    comment.status = Comment.Status.DELETED
+    comment.body = ""
+    comment.body_html = ""
+    comment.featured = False
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_report(
+    *, comment: Comment, reporter, reason: str, note: str = "", site=None
+) -> CommentReport:
+    """Record one report per reader; hold the comment once it passes the site's threshold."""
+    if reporter.pk == comment.author_id:
+        raise CommentError(SELF_REPORT, status=403)
+    if reason not in CommentReport.Reason.values:
+        raise CommentError(BAD_REPORT_REASON)
+    note = (note or "").strip()
+    if reason == CommentReport.Reason.OTHER and not note:
+        raise CommentError(REPORT_NOTE_REQUIRED)
+    report = CommentReport(comment=comment, reporter=reporter, reason=reason, note=note[:1000])
+    report.full_clean(validate_constraints=False)
+    try:
+        # The database constraint is the guard: two clicks at once still make one report.
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        raise CommentError(ALREADY_REPORTED, status=409) from None
+    Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    comment = Comment.objects.select_for_update().select_related("article").get(pk=comment.pk)
+    site = site or comment.article.get_site()
+    threshold = discussion_settings_for(site=site).hold_after_reports
+    if threshold and comment.report_count >= threshold and comment.is_visible:
+        comment.status = Comment.Status.PENDING
+        comment.reasons = [*comment.reasons, "reported"]
+        comment.save(update_fields=["status", "reasons"])
+        _log(action=ModerationAction.Action.AUTO_HOLD, comment=comment, code="reported")
+    return report
+
+
+# --- Moderation ------------------------------------------------------------------------------
+
+
+def _locked(comment: Comment) -> Comment:
+    return (
+        Comment.objects.select_for_update().select_related("author", "article").get(pk=comment.pk)
+    )
+
+
+def _resolve_reports(comment: Comment) -> None:
+    comment.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, moderator, note: str = "") -> Comment:
+    comment = _locked(comment)
+    comment.status = Comment.Status.PUBLISHED
+    comment.rejection_reason = ""
+    comment.rejection_note = ""
+    comment.moderated_at = timezone.now()
+    comment.full_clean()
+    comment.save()
+    _resolve_reports(comment)
+    _log(action=ModerationAction.Action.APPROVE, actor=moderator, comment=comment, note=note)
+    return comment
+
+
+@transaction.atomic
+def comment_reject(*, comment: Comment, moderator, reason: str, note: str = "") -> Comment:
+    if reason not in Comment.RejectionReason.values:
+        raise CommentError(BAD_REJECTION_REASON)
+    comment = _locked(comment)
+    comment.status = Comment.Status.REJECTED
+    comment.rejection_reason = reason
+    comment.rejection_note = (note or "").strip()
+    comment.featured = False
+    comment.moderated_at = timezone.now()
+    comment.full_clean()
+    comment.save()
+    _resolve_reports(comment)
+    _log(
+        action=ModerationAction.Action.REJECT,
+        actor=moderator,
+        comment=comment,
+        code=reason,
+        note=comment.rejection_note,
+    )
+    from newsdesk.discussions.tasks import comment_notify_rejection
+
+    transaction.on_commit(lambda: comment_notify_rejection.enqueue(comment_id=comment.pk))
+    return comment
+
+
+@transaction.atomic
+def comment_hold(*, comment: Comment, moderator, note: str = "") -> Comment:
+    comment = _locked(comment)
+    comment.status = Comment.Status.PENDING
+    if "moderator" not in comment.reasons:
+        comment.reasons = [*comment.reasons, "moderator"]
+    comment.full_clean()
+    comment.save()
+    _log(action=ModerationAction.Action.HOLD, actor=moderator, comment=comment, note=note)
+    return comment
+
+
+@transaction.atomic
+def comment_feature(*, comment: Comment, moderator, featured: bool = True) -> Comment:
+    comment = _locked(comment)
+    comment.featured = featured and comment.status == Comment.Status.PUBLISHED
+    comment.save(update_fields=["featured"])
+    action = ModerationAction.Action.FEATURE if featured else ModerationAction.Action.UNFEATURE
+    _log(action=action, actor=moderator, comment=comment)
+    return comment
+
+
+@transaction.atomic
+def author_sanction(
+    *,
+    user,
+    moderator,
+    kind: str,
+    reason: str,
+    site=None,
+    duration: timedelta | None = None,
+    comment: Comment | None = None,
+):
+    """Sanction a comment's author (warning, timeout, site or network ban) and log it."""
+    sanction = sanction_create(
+        user=user, kind=kind, reason=reason, created_by=moderator, site=site, duration=duration
+    )
+    _log(
+        action=ModerationAction.Action.SANCTION,
+        actor=moderator,
+        comment=comment,
+        target_user=user,
+        code=kind,
+        note=reason,
+    )
+    return sanction
+
+
+@transaction.atomic
+def commenter_premoderate(*, user, moderator, premoderated: bool, note: str = ""):
+    settings, _ = CommenterSettings.objects.get_or_create(user=user)
+    settings.premoderated = premoderated
+    settings.full_clean()
+    settings.save()
+    _log(
+        action=ModerationAction.Action.PREMODERATE,
+        actor=moderator,
+        target_user=user,
+        code="on" if premoderated else "off",
+        note=note,
+    )
+    return settings
+
+
+@transaction.atomic
+def commenter_settings_update(*, user, notify_on_reply: bool, notify_on_rejection: bool):
+    settings, _ = CommenterSettings.objects.get_or_create(user=user)
+    settings.notify_on_reply = notify_on_reply
+    settings.notify_on_rejection = notify_on_rejection
+    settings.full_clean()
+    settings.save()
+    return settings
+
+
+@transaction.atomic
+def discussion_update(
+    *, page, user, closed: bool, premoderated: bool | None = None
+) -> ArticleDiscussion:
+    """Close or reopen comments on an article (and set its pre-moderation), logged."""
+    discussion, _ = ArticleDiscussion.objects.select_for_update().get_or_create(page_id=page.pk)
+    if discussion.closed != closed:
+        discussion.closed = closed
+        discussion.closed_at = timezone.now() if closed else None
+        discussion.closed_by = user if closed else None
+        _log(
+            action=ModerationAction.Action.CLOSE if closed else ModerationAction.Action.REOPEN,
+            actor=user,
+            page=page,
+            target_user=None,
+        )
+    if premoderated is not None:
+        discussion.premoderated = premoderated
+    discussion.full_clean()
+    discussion.save()
+    return discussion

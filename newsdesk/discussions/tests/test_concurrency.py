@@ -1,0 +1,135 @@
+"""Many readers posting at once: every accepted comment is stored exactly once.
+
+Runs on whichever database the suite uses, with real transactions and one connection
+per thread. PostgreSQL is used as is. SQLite's in-memory test database (shared cache)
+answers concurrent writers with "table is locked" at once, which a deployed site never
+sees: there the database is a file in WAL mode with IMMEDIATE transactions and a busy
+timeout. So on SQLite the threads run against a file copy of the test database, opened
+with the site's own connection options.
+"""
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+
+import pytest
+from django.db import connection, connections
+
+from newsdesk.discussions import services
+from newsdesk.discussions.models import Comment, CommentReport
+from newsdesk.discussions.tests.factories import reader_factory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+READERS = 8
+COMMENTS_EACH = 5
+
+
+@pytest.fixture(autouse=True)
+def migrated_rows(transactional_db):
+    """Earlier committing tests flushed the rows migrations made; put them back."""
+    from django.apps import apps
+
+    from newsdesk.core.testing import baseline_ensure
+    from newsdesk.discussions.roles import grant_permissions
+
+    baseline_ensure()
+    grant_permissions(apps)
+
+
+@contextmanager
+def deployed_database(tmp_path):
+    """Yield a function that runs a callable in a thread on the database as deployed."""
+    if connection.vendor != "sqlite":
+        yield lambda fn: _in_thread(fn)
+        return
+    path = tmp_path / "newsdesk.sqlite3"
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    connection.connection.backup(target)
+    target.close()
+    settings = connections.settings["default"]
+    original = settings["NAME"]
+    settings["NAME"] = str(path)
+    try:
+        yield lambda fn: _in_thread(fn)
+    finally:
+        settings["NAME"] = original
+
+
+def _in_thread(fn):
+    result = []
+    thread = threading.Thread(target=lambda: (result.append(fn()), connection.close()))
+    thread.start()
+    thread.join()
+    return result[0]
+
+
+def run_in_threads(work, count):
+    errors, barrier = [], threading.Barrier(count)
+
+    def runner(index):
+        try:
+            barrier.wait()
+            work(index)
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=runner, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def test_concurrent_posting_loses_and_duplicates_nothing(article, site, rules, tmp_path):
+    rules.rate_limit_per_minute = 0
+    rules.new_account_rate_limit_per_minute = 0
+    rules.save()
+    readers = [reader_factory() for _ in range(READERS)]
+    accepted = []
+
+    def work(index):
+        for n in range(COMMENTS_EACH):
+            comment, _ = services.comment_post(
+                author=readers[index], article=article, site=site, body=f"reader {index} says {n}"
+            )
+            accepted.append(comment.pk)
+
+    with deployed_database(tmp_path) as on_db:
+        errors = run_in_threads(work, READERS)
+        bodies = on_db(lambda: list(Comment.objects.values_list("body", flat=True)))
+        stored = on_db(lambda: sorted(Comment.objects.values_list("pk", flat=True)))
+    assert errors == []
+    assert len(accepted) == READERS * COMMENTS_EACH
+    assert sorted(bodies) == sorted(
+        f"reader {i} says {n}" for i in range(READERS) for n in range(COMMENTS_EACH)
+    )
+    assert sorted(accepted) == stored
+
+
+def test_concurrent_reports_count_each_reader_once(article, site, rules, tmp_path):
+    rules.hold_after_reports = 0
+    rules.save()
+    comment, _ = services.comment_post(
+        author=reader_factory(), article=article, site=site, body="Contested"
+    )
+    reporters = [reader_factory() for _ in range(6)]
+
+    def work(index):
+        for _ in range(2):  # a double click: the second is refused
+            try:
+                services.comment_report(
+                    comment=comment, reporter=reporters[index], reason="spam", site=site
+                )
+            except services.CommentError as error:
+                assert error.message == services.ALREADY_REPORTED
+
+    with deployed_database(tmp_path) as on_db:
+        errors = run_in_threads(work, len(reporters))
+        reports = on_db(lambda: CommentReport.objects.filter(comment=comment).count())
+        counted = on_db(lambda: Comment.objects.get(pk=comment.pk).report_count)
+    assert errors == []
+    assert reports == 6 and counted == 6

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from newsdesk.discussions import views
+
+app_name = "discussions"
+urlpatterns = [
+    path("mine/", views.my_comments, name="mine"),
+    path("<int:article_id>/", views.thread_fragment, name="fragment"),
+    path("<int:article_id>/me.json", views.me, name="me"),
+    path("<int:article_id>/thread/", views.thread_page, name="thread"),
+    path("<int:article_id>/post/", views.comment_create, name="post"),
+    path("c/<int:comment_id>/edit/", views.comment_edit, name="edit"),
+    path("c/<int:comment_id>/delete/", views.comment_delete, name="delete"),
+    path("c/<int:comment_id>/report/", views.comment_report, name="report"),
+]

@@ -1,0 +1,357 @@
+/* Comments on an article page. The page is the same for every reader: this script loads
+   the thread (public fragment) and the reader's state (private me.json), then adds the
+   form, replies, reports, edits and deletes. Without it, the page links to the
+   server-rendered thread, where everything works with plain forms. */
+(function () {
+  "use strict";
+  var root = document.getElementById("comments");
+  if (!root || !window.fetch || !window.FormData) return;
+  var base = "/comments/" + root.dataset.articleId + "/";
+  var formBox = root.querySelector("[data-comments-form]");
+  var threadBox = root.querySelector("[data-comments-thread]");
+  var me = null;
+  var REASONS = [
+    ["spam", "Spam"],
+    ["abuse", "Abuse or harassment"],
+    ["off_topic", "Off topic"],
+    ["illegal", "Illegal content"],
+    ["other", "Something else"]
+  ];
+  var uid = 0;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "className") node.className = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function fromHtml(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html; // server-rendered and sanitised (see discussions/text.py)
+    return template.content;
+  }
+
+  function post(url, data) {
+    return fetch(url, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": (me && me.csrf_token) || "" }
+    }).then(function (response) {
+      return response.json().then(
+        function (json) { json.httpStatus = response.status; return json; },
+        function () { return { ok: false, httpStatus: response.status, message: "Something went wrong. Please try again." }; }
+      );
+    });
+  }
+
+  function status(box) {
+    var line = box.querySelector(".comment-form__status");
+    if (!line) {
+      line = el("p", { className: "comment-form__status", role: "status", "aria-live": "polite" });
+      box.appendChild(line);
+    }
+    return line;
+  }
+
+  function commentForm(opts) {
+    uid += 1;
+    var form = el("form", { className: "comment-form", method: "post", action: opts.action });
+    var id = "comment-body-" + uid;
+    form.appendChild(el("label", { className: "comment-form__label", for: id }, opts.label));
+    var area = el("textarea", { className: "comment-form__body", id: id, name: "body", rows: "4", maxlength: "5000", required: "" });
+    if (opts.value) area.value = opts.value;
+    form.appendChild(area);
+    if (opts.replyTo) form.appendChild(el("input", { type: "hidden", name: "reply_to", value: opts.replyTo }));
+    var hint = el("p", { className: "comment-form__hint" }, "Plain text; links become clickable. Please keep to our ");
+    hint.appendChild(el("a", { href: "/comments-policy/" }, "comments policy"));
+    hint.appendChild(document.createTextNode("."));
+    form.appendChild(hint);
+    var buttons = el("p", { className: "comment-form__buttons" });
+    buttons.appendChild(el("button", { className: "button", type: "submit" }, opts.submit));
+    if (opts.onCancel) {
+      var cancel = el("button", { className: "button button--quiet", type: "button" }, "Cancel");
+      cancel.addEventListener("click", opts.onCancel);
+      buttons.appendChild(cancel);
+    }
+    form.appendChild(buttons);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      post(opts.action, new FormData(form)).then(function (result) {
+        button.disabled = false;
+        status(form).textContent = result.message || "";
+        if (result.ok) opts.onDone(result, form);
+      }, function () {
+        button.disabled = false;
+        status(form).textContent = "Could not reach the site. Please try again.";
+      });
+    });
+    return form;
+  }
+
+  function list() {
+    var ol = threadBox.querySelector("[data-comment-list]");
+    if (!ol) {
+      ol = el("ol", { className: "comment-list", "data-comment-list": "" });
+      var empty = threadBox.querySelector(".conversation__empty");
+      if (empty) empty.remove();
+      var status = threadBox.querySelector(".conversation__status");
+      if (status && status.nextSibling) threadBox.insertBefore(ol, status.nextSibling);
+      else threadBox.appendChild(ol);
+    }
+    return ol;
+  }
+
+  function insertComment(html, parentId, id) {
+    if (id) { me.own.push(id); me.editable.push(id); }
+    var fragment = fromHtml(html);
+    var article = fragment.querySelector("[data-comment-id]");
+    if (parentId) {
+      var parent = threadBox.querySelector('[data-comment-id="' + parentId + '"]');
+      var thread = parent && parent.closest(".comment-thread");
+      if (thread) {
+        var replies = thread.querySelector(".comment-replies");
+        if (!replies) { replies = el("ol", { className: "comment-replies" }); thread.appendChild(replies); }
+        var li = el("li");
+        li.appendChild(fragment);
+        replies.appendChild(li);
+        decorate(article);
+        return article;
+      }
+    }
+    var item = el("li", { className: "comment-thread" });
+    item.appendChild(fragment);
+    list().insertBefore(item, list().firstChild);
+    decorate(article);
+    return article;
+  }
+
+  function renderForm() {
+    formBox.textContent = "";
+    if (!me) return;
+    if (me.closed) return; // the thread says "Comments have been closed for this article."
+    if (!me.signed_in || !me.has_profile) {
+      var prompt = el("p", { className: "conversation__signin" });
+      var link = me.signed_in
+        ? el("a", { href: me.create_profile_url }, "Create your public profile")
+        : el("a", { href: me.sign_in_url }, "Sign in");
+      prompt.appendChild(link);
+      prompt.appendChild(document.createTextNode(me.signed_in ? " to comment." : " to join the conversation."));
+      formBox.appendChild(prompt);
+      return;
+    }
+    if (!me.may_post) {
+      formBox.appendChild(el("p", { className: "conversation__notice", role: "status" }, me.message));
+      return;
+    }
+    formBox.appendChild(commentForm({
+      action: base + "post/",
+      label: "Your comment, as " + me.display_name,
+      submit: "Post comment",
+      onDone: function (result, form) {
+        form.reset();
+        insertComment(result.html, null, result.id);
+        bumpCount(result.status === "published" ? 1 : 0);
+      }
+    }));
+    var mine = el("p", { className: "conversation__mine" });
+    mine.appendChild(el("a", { href: "/comments/mine/" }, "Your comments and notification settings"));
+    formBox.appendChild(mine);
+  }
+
+  function bumpCount(by) {
+    var box = threadBox.querySelector(".conversation__status");
+    var count = threadBox.querySelector(".conversation__count");
+    if (!box || !count || !by) return;
+    var n = parseInt(box.dataset.count, 10) + by;
+    box.dataset.count = String(n);
+    count.textContent = n + (n === 1 ? " comment" : " comments");
+  }
+
+  function reportForm(article, link) {
+    uid += 1;
+    var id = article.dataset.commentId;
+    var form = el("form", { className: "report-form report-form--inline" });
+    var fieldset = el("fieldset");
+    fieldset.appendChild(el("legend", {}, "Why should a moderator look at this comment?"));
+    REASONS.forEach(function (reason, index) {
+      var label = el("label", { className: "report-form__choice" });
+      var radio = el("input", { type: "radio", name: "reason", value: reason[0], required: "" });
+      if (index === 0) radio.checked = true;
+      label.appendChild(radio);
+      label.appendChild(document.createTextNode(" " + reason[1]));
+      fieldset.appendChild(label);
+    });
+    form.appendChild(fieldset);
+    var noteId = "report-note-" + uid;
+    form.appendChild(el("label", { for: noteId }, "Anything a moderator should know (needed for \u201cSomething else\u201d)"));
+    form.appendChild(el("textarea", { id: noteId, name: "note", rows: "2", maxlength: "1000" }));
+    var buttons = el("p", { className: "comment-form__buttons" });
+    buttons.appendChild(el("button", { className: "button", type: "submit" }, "Send report"));
+    var cancel = el("button", { className: "button button--quiet", type: "button" }, "Cancel");
+    cancel.addEventListener("click", function () { form.remove(); link.focus(); });
+    buttons.appendChild(cancel);
+    form.appendChild(buttons);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/comments/c/" + id + "/report/", new FormData(form)).then(function (result) {
+        status(form).textContent = result.message || "";
+        if (result.ok || result.httpStatus === 409) {
+          form.querySelector("fieldset").disabled = true;
+          form.querySelector("button[type=submit]").remove();
+          link.replaceWith(el("span", { className: "comment__action comment__reported" }, "Reported"));
+        }
+      });
+    });
+    return form;
+  }
+
+  function editForm(article) {
+    var id = article.dataset.commentId;
+    var body = article.querySelector(".comment__body");
+    var form = commentForm({
+      action: "/comments/c/" + id + "/edit/",
+      label: "Edit your comment",
+      submit: "Save",
+      value: body ? body.innerText.trim() : "",
+      onCancel: function () { form.remove(); body.hidden = false; },
+      onDone: function (result) {
+        var fresh = fromHtml(result.html).querySelector("[data-comment-id]");
+        article.replaceWith(fresh);
+        decorate(fresh);
+      }
+    });
+    return form;
+  }
+
+  function decorate(article) {
+    if (!me || !article || article.dataset.decorated) return;
+    article.dataset.decorated = "1";
+    var id = parseInt(article.dataset.commentId, 10);
+    var actions = article.querySelector(".comment__actions");
+    if (!actions) return;
+    var own = me.own.indexOf(id) !== -1 || article.querySelector('[data-action="edit"]');
+    var report = actions.querySelector('[data-action="report"]');
+    var edit = actions.querySelector('[data-action="edit"]');
+    if (own) {
+      if (report) report.remove();
+      if (edit && me.editable.indexOf(id) === -1) edit.remove();
+      if (!edit && me.editable.indexOf(id) !== -1) {
+        edit = el("a", { className: "comment__action", "data-action": "edit", href: "/comments/c/" + id + "/edit/" }, "Edit");
+        actions.appendChild(edit);
+      }
+      var del = el("button", { className: "comment__action comment__delete", type: "button" }, "Delete");
+      actions.appendChild(del);
+      del.addEventListener("click", function () {
+        if (!window.confirm("Delete this comment? This cannot be undone.")) return;
+        post("/comments/c/" + id + "/delete/", new FormData()).then(function (result) {
+          if (!result.ok) return;
+          var body = article.querySelector(".comment__body");
+          if (body) body.replaceWith(el("p", { className: "comment__deleted" }, "You deleted this comment."));
+          actions.remove();
+        });
+      });
+    } else if (report && me.reported.indexOf(id) !== -1) {
+      report.replaceWith(el("span", { className: "comment__action comment__reported" }, "Reported"));
+    }
+  }
+
+  function wire() {
+    threadBox.querySelectorAll("[data-comment-id]").forEach(decorate);
+  }
+
+  threadBox.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-action], [data-more]");
+    if (!link || !me) return;
+    var article = link.closest("[data-comment-id]");
+    var action = link.dataset.action;
+    if (link.dataset.more) {
+      event.preventDefault();
+      fetch(link.dataset.more).then(function (r) { return r.text(); }).then(function (html) {
+        var fragment = fromHtml(html);
+        var more = link.closest(".conversation__more");
+        fragment.querySelectorAll(".comment-list > li").forEach(function (li) { list().appendChild(li); });
+        var next = fragment.querySelector(".conversation__more");
+        if (next) more.replaceWith(next); else more.remove();
+        wire();
+      });
+      return;
+    }
+    if (!me.has_profile) return; // the link leads to sign-in or the profile form
+    if (action === "reply" && me.may_post) {
+      event.preventDefault();
+      var existing = article.parentNode.querySelector(":scope > .comment-form");
+      if (existing) { existing.querySelector("textarea").focus(); return; }
+      var name = article.querySelector(".comment__author").textContent;
+      var form = commentForm({
+        action: base + "post/",
+        label: "Your reply to " + name,
+        submit: "Post reply",
+        replyTo: article.dataset.commentId,
+        onCancel: function () { form.remove(); link.focus(); },
+        onDone: function (result) {
+          form.remove();
+          insertComment(result.html, article.dataset.commentId, result.id);
+          bumpCount(result.status === "published" ? 1 : 0);
+        }
+      });
+      article.insertAdjacentElement("afterend", form);
+      form.querySelector("textarea").focus();
+    } else if (action === "report") {
+      event.preventDefault();
+      if (article.parentNode.querySelector(":scope > .report-form")) return;
+      var report = reportForm(article, link);
+      article.insertAdjacentElement("afterend", report);
+      report.querySelector("input").focus();
+    } else if (action === "edit") {
+      event.preventDefault();
+      var body = article.querySelector(".comment__body");
+      var edit = editForm(article);
+      if (body) body.hidden = true;
+      article.appendChild(edit);
+      edit.querySelector("textarea").focus();
+    }
+  });
+
+  var thread = fetch(base, { headers: { Accept: "text/html" } }).then(function (response) {
+    if (!response.ok) throw new Error("thread " + response.status);
+    return response.text();
+  });
+  var state = fetch(base + "me.json", { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .catch(function () { return null; });
+
+  thread.then(function (html) {
+    threadBox.textContent = "";
+    threadBox.appendChild(fromHtml(html));
+    return state;
+  }).then(function (data) {
+    me = data;
+    renderForm();
+    if (!me) return;
+    (me.held || []).forEach(function (held) {
+      if (!threadBox.querySelector('[data-comment-id="' + held.id + '"]')) {
+        var article = el("article", { className: "comment comment--held", "data-comment-id": String(held.id) });
+        var meta = el("header", { className: "comment__meta" });
+        meta.appendChild(el("span", { className: "comment__author" }, me.display_name || "You"));
+        meta.appendChild(el("span", { className: "comment__badge comment__badge--held" }, "Awaiting review"));
+        article.appendChild(meta);
+        var body = el("div", { className: "comment__body" });
+        body.appendChild(fromHtml(held.html));
+        article.appendChild(body);
+        var item = el("li", { className: "comment-thread" });
+        item.appendChild(article);
+        list().insertBefore(item, list().firstChild);
+      }
+    });
+    wire();
+  }).catch(function () {
+    /* Keep the link to the server-rendered thread that the page already shows. */
+  });
+})();
