@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
@@ -19,6 +20,7 @@ urlpatterns = [
     path("tags/", include(tags_urls)),
     path("people/", include(profiles_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include(contributions_urls)),
 ]
 
 if settings.DEBUG:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "newsdesk.ingest",
     "newsdesk.caching",
     "newsdesk.demo",
+    "newsdesk.contributions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -241,6 +242,16 @@ NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000
 NEWSDESK_PERIODIC_JOBS = [
     {"command": "publish_scheduled", "every": 15},
 ]
+
+# --- contributions ---
+# Reader stories and pictures (newsdesk/contributions): the community section they are
+# published in, the shortest story editors consider, and how much one request may upload.
+NEWSDESK_CONTRIBUTIONS_SECTION_SLUG = "mynews"
+NEWSDESK_CONTRIBUTIONS_SECTION_TITLE = "MyNews"
+NEWSDESK_CONTRIBUTIONS_MIN_WORDS = 200
+NEWSDESK_CONTRIBUTIONS_MAX_PHOTOS = 8
+NEWSDESK_CONTRIBUTIONS_MAX_REQUEST_BYTES = 64 * 1024 * 1024
+NEWSDESK_CONTRIBUTIONS_PAGE_SIZE = 24
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
