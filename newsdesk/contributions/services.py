@@ -48,7 +48,15 @@ NO_WORKFLOW = (
     "Contributions cannot be sent right now: the editors' review is switched off. "
     "Your draft is saved."
 )
+HIDDEN_CODE = (
+    "{name} has web page code hidden inside the picture, so we cannot accept it. "
+    "Send the photo as it came from your camera or phone."
+)
 READER_COLLECTION = "Reader contributions"
+# Markup that has no business inside a photo: a PNG/HTML or JPEG/HTML polyglot carries it
+# so that a browser sniffing the bytes would run it. Re-encoding would drop it anyway; a
+# reader's upload that carries it is refused outright.
+MARKUP = re.compile(rb"<\s*(?:script|html|svg|iframe|body|object|embed|\?php)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,8 @@ def _clean_photos(photos: list[PhotoInput]) -> tuple[list[_CleanPhoto], list[str
         name = (getattr(photo.file, "name", "") or "The photo").rsplit("/", 1)[-1][:80]
         try:
             image = sanitise_image_upload(photo.file)
+            if _has_markup(photo.file):
+                raise UploadRejected(HIDDEN_CODE.format(name=name))
         except UploadRejected as error:
             errors.append(str(error))
             continue
@@ -104,6 +114,17 @@ def _clean_photos(photos: list[PhotoInput]) -> tuple[list[_CleanPhoto], list[str
             )
         )
     return cleaned, errors
+
+
+def _has_markup(uploaded) -> bool:
+    """Scan the raw upload (already size-checked by the sanitiser) in overlapping chunks."""
+    uploaded.seek(0)
+    tail = b""
+    while chunk := uploaded.read(1024 * 1024):
+        if MARKUP.search(tail + chunk):
+            return True
+        tail = chunk[-32:]
+    return False
 
 
 def reader_collection() -> Collection:

@@ -15,11 +15,12 @@ from newsdesk.profiles.models import Profile
 from newsdesk.profiles.usernames import username_key
 
 GPS_TAG = 0x8825
-LOREM = (
+LOREM_TEXT = (
     "The water rose quickly along the river road after a night of heavy rain and "
     "neighbours gathered to help carry furniture to higher ground while children watched "
     "from the school steps "
-).split()
+)
+LOREM = LOREM_TEXT.split()
 
 
 def story_text(words: int) -> str:
