@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import article_create
+from newsdesk.contributions.demo import demo_contributions_load
 from newsdesk.demo.pictures import demo_picture_jpeg
 from newsdesk.editorial import roles
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
@@ -238,4 +239,5 @@ def demo_load() -> DemoSummary:
     for order, article in enumerate([reference, today[0], today[2]]):
         HomePageTopStory.objects.create(home=home, article=article, sort_order=order)
     _gallery(home)
+    demo_contributions_load(password=DEMO_PASSWORD)
     return DemoSummary(articles=len(stories) + 1, site=site)
