@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.text import Truncator
 
 from newsdesk.contributions.selectors import publication_list_for_feed
 
@@ -23,7 +24,7 @@ class ContributionsFeed(Feed):
 
     def item_description(self, item):
         if item.article_id:
-            return item.article.summary
+            return Truncator(item.submission.body).words(60)
         return f"Pictures by {item.contributor.shown_name}."
 
     def item_link(self, item):

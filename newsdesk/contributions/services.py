@@ -17,7 +17,6 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import Truncator
 from wagtail.log_actions import log
 from wagtail.models import Collection, TaskState, WorkflowState
 
@@ -134,7 +133,7 @@ def reader_collection() -> Collection:
 
 
 def contributor_credit(profile) -> str:
-    return f"{profile.shown_name} (reader)"
+    return f"{profile.shown_name}, reader"
 
 
 def submission_is_editable_by_reader(submission: Submission) -> bool:
@@ -335,10 +334,8 @@ def _article_fields(submission: Submission) -> dict:
                 "value": {"image": photo.image.pk, "caption": photo.caption, "credit": ""},
             }
         )
-    paragraphs = _paragraphs(submission.body)
     return {
         "title": submission.title,
-        "summary": Truncator(paragraphs[0] if paragraphs else "").chars(380),
         "dateline": submission.place[:100],
         "byline": submission.contributor.shown_name[:200],
         "lead_image": photos[0].image if photos else None,

@@ -166,7 +166,7 @@ def test_approved_pictures_go_to_a_news_in_pictures_gallery_when_chosen(home_pag
     gallery = GalleryPage.objects.get(pk=gallery.pk)
     photos = list(gallery.photos.all())
     assert [p.caption for p in photos] == ["Flooded road"]
-    assert photos[0].credit == "Thandi Mokoena (reader)"
+    assert photos[0].credit == "Thandi Mokoena, reader"
     assert PublishedContribution.objects.get().article is None
 
 

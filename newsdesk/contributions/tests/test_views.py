@@ -221,7 +221,7 @@ def test_pictures_are_sent_with_caption_place_and_date(reader_client):
         "Gqeberha",
         "2026-11-21",
     )
-    assert photo.image.credit == "Thandi Mokoena (reader)"
+    assert photo.image.credit == "Thandi Mokoena, reader"
 
 
 def test_user_galleries_show_approved_pictures_newest_first_filtered(client, home_page):
