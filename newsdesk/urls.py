@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
+from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
 from newsdesk.profiles import urls as profiles_urls
@@ -24,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("comments/", include(discussions_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include(contributions_urls)),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import article_create
+from newsdesk.contributions.demo import demo_contributions_load
 from newsdesk.demo.pictures import demo_picture_jpeg
 from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
@@ -320,4 +321,5 @@ def demo_load() -> DemoSummary:
         HomePageTopStory.objects.create(home=sport_home, article=article, sort_order=order)
     _gallery(home)
     comments_policy_page_create(home=home)
+    demo_contributions_load(password=DEMO_PASSWORD)
     return DemoSummary(articles=len(stories) + 1, site=site)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "newsdesk.backups",
     "newsdesk.sanctions",
     "newsdesk.discussions",
+    "newsdesk.contributions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -386,6 +387,15 @@ NEWSDESK_AVATAR_MAX_BYTES = 8 * 1024 * 1024
 # Readers' comments: the site setting "Comments settings" holds the policy's numbers and
 # word lists; these bound what a front cache may keep of the public thread fragment.
 NEWSDESK_COMMENTS_FRAGMENT_MAX_AGE = 5
+# --- contributions ---
+# Reader stories and pictures (newsdesk/contributions): the community section they are
+# published in, the shortest story editors consider, and how much one request may upload.
+NEWSDESK_CONTRIBUTIONS_SECTION_SLUG = "mynews"
+NEWSDESK_CONTRIBUTIONS_SECTION_TITLE = "MyNews"
+NEWSDESK_CONTRIBUTIONS_MIN_WORDS = 200
+NEWSDESK_CONTRIBUTIONS_MAX_PHOTOS = 8
+NEWSDESK_CONTRIBUTIONS_MAX_REQUEST_BYTES = 64 * 1024 * 1024
+NEWSDESK_CONTRIBUTIONS_PAGE_SIZE = 24
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,407 @@
+"""Writes on reader contributions: saving drafts, sending to editors, publishing.
+
+Every reader photo goes through ``images.uploads.sanitise_image_upload`` before anything
+is stored; a refusal of any file or field stores nothing of the submission.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.log_actions import log
+from wagtail.models import Collection, TaskState, WorkflowState
+
+from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
+from newsdesk.images.models import CustomImage
+from newsdesk.images.uploads import SanitisedImage, UploadRejected, sanitise_image_upload
+
+logger = logging.getLogger(__name__)
+
+TOO_SHORT = (
+    "Your story has {count} {words}. Contributions of {minimum} words or more will be "
+    "considered for publication, so that a story tells readers what happened, where and "
+    "to whom. Add at least {missing} more {missing_words}, or save it as a draft and "
+    "finish it later."
+)
+TITLE_REQUIRED = "Give your contribution a headline."
+RIGHTS_REQUIRED = (
+    "Please confirm that this is your own work and that we may publish it: we can only "
+    "publish what you have the right to give us."
+)
+NO_PHOTOS = "Add at least one photo."
+CAPTION_REQUIRED = "Add a caption to {name}: say what the photo shows."
+TOO_MANY_PHOTOS = "You can send at most {limit} photos with one contribution."
+NOT_EDITABLE = (
+    "This contribution is with the editors or already published, so it cannot be changed."
+)
+NO_WORKFLOW = (
+    "Contributions cannot be sent right now: the editors' review is switched off. "
+    "Your draft is saved."
+)
+HIDDEN_CODE = (
+    "{name} has web page code hidden inside the picture, so we cannot accept it. "
+    "Send the photo as it came from your camera or phone."
+)
+READER_COLLECTION = "Reader contributions"
+# Markup that has no business inside a photo: a PNG/HTML or JPEG/HTML polyglot carries it
+# so that a browser sniffing the bytes would run it. Re-encoding would drop it anyway; a
+# reader's upload that carries it is refused outright.
+MARKUP = re.compile(rb"<\s*(?:script|html|svg|iframe|body|object|embed|\?php)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PhotoInput:
+    file: object
+    caption: str
+    place: str = ""
+    taken_on: date | None = None
+
+
+@dataclass(frozen=True)
+class _CleanPhoto:
+    image: SanitisedImage
+    caption: str
+    place: str
+    taken_on: date | None
+
+
+def words(n: int) -> str:
+    return "word" if n == 1 else "words"
+
+
+def too_short_message(count: int) -> str:
+    minimum = settings.NEWSDESK_CONTRIBUTIONS_MIN_WORDS
+    missing = minimum - count
+    return TOO_SHORT.format(
+        count=count,
+        words=words(count),
+        minimum=minimum,
+        missing=missing,
+        missing_words=words(missing),
+    )
+
+
+def _clean_photos(photos: list[PhotoInput]) -> tuple[list[_CleanPhoto], list[str]]:
+    cleaned, errors = [], []
+    for photo in photos:
+        name = (getattr(photo.file, "name", "") or "The photo").rsplit("/", 1)[-1][:80]
+        try:
+            image = sanitise_image_upload(photo.file)
+            if _has_markup(photo.file):
+                raise UploadRejected(HIDDEN_CODE.format(name=name))
+        except UploadRejected as error:
+            errors.append(str(error))
+            continue
+        if not photo.caption.strip():
+            errors.append(CAPTION_REQUIRED.format(name=name))
+            continue
+        cleaned.append(
+            _CleanPhoto(
+                image=image,
+                caption=photo.caption.strip(),
+                place=photo.place.strip(),
+                taken_on=photo.taken_on,
+            )
+        )
+    return cleaned, errors
+
+
+def _has_markup(uploaded) -> bool:
+    """Scan the raw upload (already size-checked by the sanitiser) in overlapping chunks."""
+    uploaded.seek(0)
+    tail = b""
+    while chunk := uploaded.read(1024 * 1024):
+        if MARKUP.search(tail + chunk):
+            return True
+        tail = chunk[-32:]
+    return False
+
+
+def reader_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=READER_COLLECTION).first()
+    return existing or root.add_child(name=READER_COLLECTION)
+
+
+def contributor_credit(profile) -> str:
+    return f"{profile.shown_name}, reader"
+
+
+def submission_is_editable_by_reader(submission: Submission) -> bool:
+    """Drafts and contributions the editors sent back may change; the rest may not."""
+    from newsdesk.contributions.selectors import Status, submission_status
+
+    return submission_status(submission=submission).code in (Status.DRAFT, Status.DECLINED)
+
+
+def submission_save(
+    *,
+    contributor,
+    kind: str,
+    title: str,
+    body: str = "",
+    place: str = "",
+    happened_on: date | None = None,
+    rights_confirmed: bool = False,
+    photos: list[PhotoInput] = (),
+    remove_photo_ids: list[int] = (),
+    submission: Submission | None = None,
+    send: bool = False,
+) -> Submission:
+    """Save a reader's draft, or send it to the editors when ``send``.
+
+    Raises ``ValidationError`` with every problem found, reader-facing, and stores
+    nothing: photos are checked in memory first and files written only after that.
+    """
+    if submission is not None and not submission_is_editable_by_reader(submission):
+        raise ValidationError(NOT_EDITABLE)
+    errors = []
+    if not title.strip():
+        errors.append(TITLE_REQUIRED)
+    kept = 0
+    if submission is not None:
+        kept = submission.photos.exclude(pk__in=remove_photo_ids).count()
+    if kept + len(photos) > settings.NEWSDESK_CONTRIBUTIONS_MAX_PHOTOS:
+        errors.append(TOO_MANY_PHOTOS.format(limit=settings.NEWSDESK_CONTRIBUTIONS_MAX_PHOTOS))
+        photos = []
+    cleaned, photo_errors = _clean_photos(list(photos))
+    errors.extend(photo_errors)
+    if send:
+        if kind == Submission.Kind.STORY:
+            count = Submission(body=body).word_count
+            if count < settings.NEWSDESK_CONTRIBUTIONS_MIN_WORDS:
+                errors.append(too_short_message(count))
+        elif kept + len(cleaned) == 0 and not photo_errors:
+            errors.append(NO_PHOTOS)
+        if not rights_confirmed:
+            errors.append(RIGHTS_REQUIRED)
+    if errors:
+        raise ValidationError(errors)
+
+    written: list[str] = []
+    try:
+        return _submission_write(
+            contributor=contributor,
+            kind=kind,
+            fields={
+                "title": title.strip(),
+                "body": body.strip(),
+                "place": place.strip(),
+                "happened_on": happened_on,
+                "rights_confirmed": rights_confirmed,
+            },
+            photos=cleaned,
+            remove_photo_ids=list(remove_photo_ids),
+            submission=submission,
+            send=send,
+            written=written,
+        )
+    except BaseException:
+        # The transaction rolled back the rows; files are not transactional, so remove them.
+        for name in written:
+            default_storage.delete(name)
+        raise
+
+
+@transaction.atomic
+def _submission_write(
+    *, contributor, kind, fields, photos, remove_photo_ids, submission, send, written
+) -> Submission:
+    user = contributor.user
+    created = submission is None
+    if created:
+        submission = Submission(contributor=contributor, kind=kind, live=False)
+    for name, value in fields.items():
+        setattr(submission, name, value)
+    if send:
+        submission.submitted_at = timezone.now()
+    submission.full_clean()
+    submission.save()
+    if created:
+        log(instance=submission, action="wagtail.create", user=user)
+    if remove_photo_ids:
+        submission.photos.filter(pk__in=remove_photo_ids).delete()
+    if photos:
+        collection = reader_collection()
+        order = submission.photos.count()
+        for photo in photos:
+            image = CustomImage(
+                title=photo.caption[:255],
+                caption=photo.caption,
+                description=photo.caption,
+                credit=contributor_credit(contributor),
+                collection=collection,
+                uploaded_by_user=user,
+                file=photo.image.as_file(stem="reader"),
+            )
+            image.full_clean()
+            image.save()
+            written.append(image.file.name)
+            SubmissionPhoto.objects.create(
+                submission=submission,
+                image=image,
+                caption=photo.caption,
+                place=photo.place,
+                taken_on=photo.taken_on,
+                sort_order=order,
+            )
+            order += 1
+    # Reload the photos so the revision records the submission as it now is.
+    submission = Submission.objects.get(pk=submission.pk)
+    submission.save_revision(user=user, log_action=True)
+    if send:
+        _send_for_review(submission=submission, user=user)
+    return submission
+
+
+def _send_for_review(*, submission: Submission, user) -> None:
+    state = submission.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)  # the reader revised it after the editors sent it back
+        return
+    workflow = submission.get_workflow()
+    if workflow is None:
+        raise ValidationError(NO_WORKFLOW)
+    workflow.start(submission, user)
+
+
+# --- publication: reacting to the editors' approval ------------------------------------
+
+
+def _approver(submission: Submission):
+    state = (
+        TaskState.objects.filter(
+            workflow_state__base_content_type__model="submission",
+            workflow_state__object_id=str(submission.pk),
+            status=TaskState.STATUS_APPROVED,
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+    return state.finished_by if state else None
+
+
+def community_section_ensure(*, home=None):
+    """The community section ("MyNews") under the default site's home page."""
+    from wagtail.models import Site
+
+    from newsdesk.sections.models import HomePage, SectionPage
+
+    if home is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = site.root_page if site else HomePage.objects.first()
+    slug = settings.NEWSDESK_CONTRIBUTIONS_SECTION_SLUG
+    section = SectionPage.objects.child_of(home).filter(slug=slug).first()
+    if section is None:
+        section = SectionPage(
+            title=settings.NEWSDESK_CONTRIBUTIONS_SECTION_TITLE,
+            slug=slug,
+            show_in_menus=True,
+            intro=(
+                "Stories by our readers. Contributions of "
+                f"{settings.NEWSDESK_CONTRIBUTIONS_MIN_WORDS} words or more are considered "
+                "for publication; our editors decide what is published."
+            ),
+        )
+        home.add_child(instance=section)
+        section.save_revision(log_action=True).publish()
+    return section
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in re.split(r"\n+", text or "") if line.strip()]
+
+
+def _article_fields(submission: Submission) -> dict:
+    photos = list(submission.photos.select_related("image").order_by("sort_order"))
+    body = [
+        {"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in _paragraphs(submission.body)
+    ]
+    for photo in photos[1:]:
+        body.append(
+            {
+                "type": "image",
+                "value": {"image": photo.image.pk, "caption": photo.caption, "credit": ""},
+            }
+        )
+    return {
+        "title": submission.title,
+        "dateline": submission.place[:100],
+        "byline": submission.contributor.shown_name[:200],
+        "lead_image": photos[0].image if photos else None,
+        "lead_image_caption": photos[0].caption if photos else "",
+        "body": body,
+    }
+
+
+@transaction.atomic
+def submission_publish(*, submission: Submission) -> PublishedContribution:
+    """Make an approved submission public: a community article for a story; pictures
+    join User Galleries (and a News in Pictures gallery when the editor chose one)."""
+    from newsdesk.articles.services import article_create
+
+    user = _approver(submission)
+    publication = PublishedContribution.objects.filter(submission=submission).first()
+    if submission.kind == Submission.Kind.STORY:
+        fields = _article_fields(submission)
+        article = publication.article if publication else None
+        if article is None:
+            article = article_create(
+                section=community_section_ensure(), publish=True, user=user, **fields
+            )
+        else:
+            for name, value in fields.items():
+                setattr(article, name, value)
+            article.save_revision(user=user, log_action=True).publish(user=user)
+    else:
+        article = None
+        if submission.news_in_pictures_id and publication is None:
+            _add_to_news_in_pictures(submission=submission, user=user)
+    if publication is None:
+        publication = PublishedContribution(
+            submission=submission,
+            contributor=submission.contributor,
+            article=article,
+            published_at=timezone.now(),
+        )
+        publication.full_clean()
+        publication.save()
+    elif publication.article_id != (article.pk if article else None):
+        publication.article = article
+        publication.save(update_fields=["article"])
+    return publication
+
+
+def _add_to_news_in_pictures(*, submission: Submission, user) -> None:
+    from newsdesk.galleries.models import GalleryPhoto
+
+    gallery = submission.news_in_pictures.specific
+    order = gallery.photos.count()
+    for photo in submission.photos.select_related("image").order_by("sort_order"):
+        gallery.photos.add(
+            GalleryPhoto(
+                image=photo.image,
+                caption=photo.caption,
+                credit=photo.image.credit,
+                sort_order=order,
+            )
+        )
+        order += 1
+    gallery.save_revision(user=user, log_action=True).publish(user=user)
+
+
+@transaction.atomic
+def publication_count_view(*, publication_id: int) -> None:
+    from django.db.models import F
+
+    PublishedContribution.objects.filter(pk=publication_id).update(views=F("views") + 1)

@@ -1,0 +1,244 @@
+"""Reader-facing views: sending stories and pictures, the contributor's own list,
+User Galleries and Multimedia (public, the same bytes for everyone)."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from newsdesk.contributions import selectors, services
+from newsdesk.contributions.forms import PicturesForm, StoryForm, photo_formset
+from newsdesk.contributions.models import Submission
+from newsdesk.profiles.decorators import profile_required
+
+REQUEST_TOO_LARGE = (
+    "Your upload is {size} MB; one contribution can be at most {limit} MB in all. "
+    "Nothing was saved: send fewer or smaller photos."
+)
+DRAFT_SAVED = "Draft saved. You can finish it later from “My contributions”."
+SENT = "Thank you! Your contribution is with our editors. We will tell you here what they decide."
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+def refuse_large_bodies(view):
+    """Refuse an oversized upload from its Content-Length, before Django reads the body.
+
+    CSRF's middleware would parse the body to find its token, so the check runs first
+    and CSRF protection is applied inside it instead.
+    """
+    protected = csrf_protect(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST":
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            limit = settings.NEWSDESK_CONTRIBUTIONS_MAX_REQUEST_BYTES
+            if length > limit:
+                message = REQUEST_TOO_LARGE.format(size=_mb(length), limit=_mb(limit))
+                response = render(
+                    request, "contributions/refused.html", {"message": message}, status=413
+                )
+                # The unread body must not be taken for the next request on this connection.
+                response["Connection"] = "close"
+                return response
+        return protected(request, *args, **kwargs)
+
+    return csrf_exempt(wrapper)
+
+
+def _photo_inputs(formset) -> list[services.PhotoInput]:
+    inputs = []
+    for form in formset:
+        data = form.cleaned_data if form.is_valid() else {}
+        if data.get("file"):
+            inputs.append(
+                services.PhotoInput(
+                    file=data["file"],
+                    caption=data.get("caption", ""),
+                    place=data.get("place", ""),
+                    taken_on=data.get("taken_on"),
+                )
+            )
+    return inputs
+
+
+@never_cache
+@refuse_large_bodies
+@profile_required
+def story(request, pk: int | None = None):
+    submission = None
+    if pk is not None:
+        submission = get_object_or_404(
+            Submission, pk=pk, contributor=request.profile, kind=Submission.Kind.STORY
+        )
+        if not services.submission_is_editable_by_reader(submission):
+            return redirect("contributions:mine")
+    Photos = photo_formset(extra=2)
+    errors: list[str] = []
+    if request.method == "POST":
+        form = StoryForm(request.POST)
+        formset = Photos(request.POST, request.FILES, prefix="photos")
+        if form.is_valid() and formset.is_valid():
+            send = request.POST.get("action") == "send"
+            try:
+                saved = services.submission_save(
+                    contributor=request.profile,
+                    kind=Submission.Kind.STORY,
+                    submission=submission,
+                    photos=_photo_inputs(formset),
+                    remove_photo_ids=[
+                        int(x) for x in request.POST.getlist("remove") if x.isdigit()
+                    ],
+                    send=send,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                messages.success(request, SENT if send else DRAFT_SAVED)
+                if send:
+                    return redirect("contributions:mine")
+                return redirect("contributions:edit", pk=saved.pk)
+    else:
+        initial = {}
+        if submission is not None:
+            initial = {
+                name: getattr(submission, name)
+                for name in ("title", "body", "place", "happened_on", "rights_confirmed")
+            }
+        form = StoryForm(initial=initial)
+        formset = Photos(prefix="photos")
+    status = selectors.submission_status(submission=submission) if submission else None
+    return render(
+        request,
+        "contributions/story_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "errors": errors,
+            "submission": submission,
+            "status": status,
+            "photos": list(submission.photos.select_related("image")) if submission else [],
+            "min_words": settings.NEWSDESK_CONTRIBUTIONS_MIN_WORDS,
+            "word_count": Submission(body=form["body"].value() or "").word_count,
+        },
+    )
+
+
+@never_cache
+@refuse_large_bodies
+@profile_required
+def pictures(request):
+    Photos = photo_formset(extra=3)
+    errors: list[str] = []
+    if request.method == "POST":
+        form = PicturesForm(request.POST)
+        formset = Photos(request.POST, request.FILES, prefix="photos")
+        if form.is_valid() and formset.is_valid():
+            try:
+                services.submission_save(
+                    contributor=request.profile,
+                    kind=Submission.Kind.PICTURES,
+                    photos=_photo_inputs(formset),
+                    send=True,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                messages.success(request, SENT)
+                return redirect("contributions:mine")
+    else:
+        form = PicturesForm()
+        formset = Photos(prefix="photos")
+    return render(
+        request,
+        "contributions/pictures_form.html",
+        {"form": form, "formset": formset, "errors": errors},
+    )
+
+
+@never_cache
+@profile_required
+def mine(request):
+    from newsdesk.contributions.stats import stats_for_publications
+
+    rows = selectors.submission_list_for_contributor(profile=request.profile)
+    stats = stats_for_publications([row.publication for row in rows if row.publication])
+    return render(
+        request,
+        "contributions/mine.html",
+        {"rows": rows, "stats": stats, "profile": request.profile},
+    )
+
+
+def contribute(request):
+    """The public landing page: what we publish and how to send it."""
+    return render(
+        request,
+        "contributions/contribute.html",
+        {"min_words": settings.NEWSDESK_CONTRIBUTIONS_MIN_WORDS},
+    )
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def reader_gallery(request):
+    place = request.GET.get("place", "").strip()[:120]
+    contributor = request.GET.get("contributor", "").strip()[:30]
+    photos = selectors.reader_photo_list(place=place, contributor=contributor)
+    page = Paginator(photos, per_page=selectors.page_size()).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "contributions/reader_gallery.html",
+        {
+            "page_obj": page,
+            "photos": page.object_list,
+            "place": place,
+            "contributor": contributor,
+            "places": selectors.reader_photo_places(),
+            "query": _query_without_page(request),
+        },
+    )
+
+
+def multimedia(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site.")
+    return render(
+        request,
+        "contributions/multimedia.html",
+        selectors.multimedia_listing(site_root=site.root_page, request=request),
+    )
+
+
+@csrf_exempt
+@require_POST
+def viewed(request, pk: int):
+    """A beacon from a published contribution's page: one more view (no cookies read)."""
+    services.publication_count_view(publication_id=pk)
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,55 @@
+"""Editors review reader contributions as Wagtail snippets, through the workflow."""
+
+from django.utils.html import format_html
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from newsdesk.contributions.models import Submission
+from newsdesk.contributions.selectors import submission_status
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        status = submission_status(submission=instance)
+        if status.reason:
+            return f"{status.label}: {status.reason}"
+        return status.label
+
+
+class ContributorColumn(Column):
+    def get_value(self, instance):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a> (@{})',
+            instance.contributor.get_absolute_url(),
+            instance.contributor.shown_name,
+            instance.contributor.username,
+        )
+
+
+class SubmissionViewSet(SnippetViewSet):
+    model = Submission
+    icon = "group"
+    menu_label = "Reader contributions"
+    menu_name = "reader-contributions"
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = [
+        "title",
+        "kind",
+        ContributorColumn("contributor", label="Contributor"),
+        StatusColumn("status", label="Review status"),
+        "submitted_at",
+    ]
+    list_filter = ["kind", "live"]
+    search_fields = ["title", "body", "place"]
+    ordering = ["-submitted_at", "-created_at"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Submission.objects.select_related("contributor").prefetch_related(
+            "workflow_states__task_states"
+        )
+
+
+register_snippet(SubmissionViewSet)
