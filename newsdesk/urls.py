@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core import views as core_views
+from newsdesk.live import urls as live_urls
+from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
 
@@ -18,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
     path("people/", include(profiles_urls)),
+    path("", include(local_urls)),
+    path("", include(live_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

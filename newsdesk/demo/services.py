@@ -28,6 +28,7 @@ from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhot
 from newsdesk.images.models import CustomImage
 from newsdesk.ingest.page_text import parse_page_text
 from newsdesk.ingest.services import article_import_parsed, source_id_for_page
+from newsdesk.local.demo import demo_local_load
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.models import HomePage, HomePageTopStory, SectionPage
 
@@ -238,4 +239,5 @@ def demo_load() -> DemoSummary:
     for order, article in enumerate([reference, today[0], today[2]]):
         HomePageTopStory.objects.create(home=home, article=article, sort_order=order)
     _gallery(home)
+    demo_local_load()
     return DemoSummary(articles=len(stories) + 1, site=site)

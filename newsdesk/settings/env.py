@@ -47,6 +47,7 @@ class Env:
     default_from_email: str
     frontend_cache_urls: list[str]
     log_level: str
+    weather_provider: str
 
 
 def read_env() -> Env:
@@ -67,6 +68,7 @@ def read_env() -> Env:
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsdesk <noreply@localhost>"),
         frontend_cache_urls=_list("NEWSDESK_FRONTEND_CACHE_URLS", []),
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
+        weather_provider=os.environ.get("NEWSDESK_WEATHER_PROVIDER", "offline").strip(),
     )
 
 
