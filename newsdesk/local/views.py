@@ -17,7 +17,7 @@ from newsdesk.local.selectors import location_choice_slugs, location_place_for
 from newsdesk.local.services import location_choices_save, location_cookie_value
 
 SAVED = "Your location settings are saved."
-CLEARED = "Your location settings are cleared: you see the site's default places."
+CLEARED = "Your location settings are cleared: you now see the default places."
 FIX_ERRORS = "Please choose places from the lists."
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
