@@ -11,6 +11,8 @@ from newsdesk.accounts import urls as accounts_urls
 from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
+from newsdesk.live import urls as live_urls
+from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.tags import urls as tags_urls
 
@@ -24,6 +26,8 @@ urlpatterns = [
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
     path("comments/", include(discussions_urls)),
+    path("", include(local_urls)),
+    path("", include(live_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(contributions_urls)),
 ]

@@ -30,6 +30,7 @@ from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhot
 from newsdesk.images.models import CustomImage
 from newsdesk.ingest.page_text import parse_page_text
 from newsdesk.ingest.services import article_import_parsed, source_id_for_page
+from newsdesk.local.demo import demo_local_load
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.models import HomePage, HomePageTopStory, SectionPage
 
@@ -322,4 +323,5 @@ def demo_load() -> DemoSummary:
     _gallery(home)
     comments_policy_page_create(home=home)
     demo_contributions_load(password=DEMO_PASSWORD)
+    demo_local_load()
     return DemoSummary(articles=len(stories) + 1, site=site)

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "newsdesk.sanctions",
     "newsdesk.discussions",
     "newsdesk.contributions",
+    "newsdesk.local",
+    "newsdesk.live",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -396,6 +398,25 @@ NEWSDESK_CONTRIBUTIONS_MIN_WORDS = 200
 NEWSDESK_CONTRIBUTIONS_MAX_PHOTOS = 8
 NEWSDESK_CONTRIBUTIONS_MAX_REQUEST_BYTES = 64 * 1024 * 1024
 NEWSDESK_CONTRIBUTIONS_PAGE_SIZE = 24
+# --- local ----------------------------------------------------------------------------------
+# Weather: "offline" (deterministic, no network; the default for the demo and tests) or
+# "openmeteo" (https://open-meteo.com/), or a dotted path to a WeatherProvider subclass.
+NEWSDESK_WEATHER_PROVIDER = ENV.weather_provider
+NEWSDESK_WEATHER_CACHE_SECONDS = 600  # one upstream call per place per this period
+NEWSDESK_WEATHER_RETRY_SECONDS = 60  # after a failure, ask again no sooner than this
+NEWSDESK_WEATHER_CONNECT_TIMEOUT = 2.0
+NEWSDESK_WEATHER_READ_TIMEOUT = 3.0
+NEWSDESK_LOCAL_FETCH_CONNECT_TIMEOUT = 5.0  # traffic feeds and iCalendar files
+NEWSDESK_LOCAL_FETCH_READ_TIMEOUT = 15.0
+NEWSDESK_LOCAL_DEFAULT_PLACE = "johannesburg"  # what readers see before they choose
+NEWSDESK_LOCAL_HOME_COUNTRY = "South Africa"
+NEWSDESK_LOCATION_COOKIE = "newsdesk_location"
+NEWSDESK_PERIODIC_JOBS += [{"command": "import_traffic_alerts", "every": 300}]
+
+# --- live -----------------------------------------------------------------------------------
+NEWSDESK_LIVE_POLL_SECONDS = 30  # how often an open homepage asks for new stories
+NEWSDESK_LIVE_MAX_AGE = 5  # how long browsers and front caches may keep /live/latest.json
+NEWSDESK_LIVE_CACHE_SECONDS = 5  # server-side copy; publishing forgets it at once
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -59,6 +59,7 @@ class Env:
     oidc_server_url: str
     oidc_client_id: str
     oidc_client_secret: str
+    weather_provider: str
 
 
 def read_env() -> Env:
@@ -91,6 +92,7 @@ def read_env() -> Env:
         oidc_server_url=os.environ.get("NEWSDESK_OIDC_SERVER_URL", "").rstrip("/"),
         oidc_client_id=os.environ.get("NEWSDESK_OIDC_CLIENT_ID", ""),
         oidc_client_secret=os.environ.get("NEWSDESK_OIDC_CLIENT_SECRET", ""),
+        weather_provider=os.environ.get("NEWSDESK_WEATHER_PROVIDER", "offline").strip(),
     )
 
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class LiveConfig(AppConfig):
+    name = "newsdesk.live"
+    label = "live"
+    verbose_name = "Live: the new-stories signal"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from newsdesk.live.signals import live_latest_forget
+
+        page_published.connect(live_latest_forget, dispatch_uid="live-forget-on-publish")
+        page_unpublished.connect(live_latest_forget, dispatch_uid="live-forget-on-unpublish")

@@ -1,0 +1,11 @@
+from django import template
+
+from newsdesk.local.components import registry
+
+register = template.Library()
+
+
+@register.inclusion_tag("local/slots.html")
+def local_slots(heading: str = "Your area"):
+    """Empty slots for every component; local.js fills them (same bytes for everyone)."""
+    return {"components": registry.all(), "heading": heading}

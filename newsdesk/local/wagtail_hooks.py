@@ -1,0 +1,51 @@
+"""Editors manage places, traffic alerts and feeds, and listings under "Local"."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from newsdesk.local.models import Listing, Place, TrafficAlert, TrafficFeed
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = "Places"
+    list_display = ["name", "kind", "region", "country", "time_zone"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name"]
+
+
+class TrafficAlertViewSet(SnippetViewSet):
+    model = TrafficAlert
+    icon = "warning"
+    menu_label = "Traffic alerts"
+    list_display = ["headline", "region", "severity", "starts_at", "expires_at"]
+    list_filter = ["severity", "region"]
+    search_fields = ["headline"]
+
+
+class TrafficFeedViewSet(SnippetViewSet):
+    model = TrafficFeed
+    icon = "link"
+    menu_label = "Traffic feeds"
+    list_display = ["url", "region", "enabled", "last_imported_at"]
+
+
+class ListingViewSet(SnippetViewSet):
+    model = Listing
+    icon = "date"
+    menu_label = "Listings"
+    list_display = ["title", "kind", "place", "starts_at", "venue"]
+    list_filter = ["kind", "place"]
+    search_fields = ["title", "venue"]
+
+
+class LocalViewSetGroup(SnippetViewSetGroup):
+    items = (TrafficAlertViewSet, ListingViewSet, TrafficFeedViewSet, PlaceViewSet)
+    menu_icon = "site"
+    menu_label = "Local"
+    menu_name = "local"
+    menu_order = 310
+
+
+register_snippet(LocalViewSetGroup)
