@@ -1,0 +1,43 @@
+"""Reads for search: the site's published stories that match, with filters."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+
+from wagtail.models import Page, Site
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.network.models import SiteSettings
+from newsdesk.sections.models import SectionPage
+
+
+def search_sections(*, site: Site) -> list[SectionPage]:
+    return list(
+        SectionPage.objects.child_of(site.root_page).live().order_by("path").only("slug", "title")
+    )
+
+
+def _day_start(day: date, zone: str) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def article_search(
+    *,
+    site: Site,
+    query: str,
+    section: Page | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+):
+    """Search results (a Wagtail search result set, best match first) for the site."""
+    zone = SiteSettings.for_site(site).time_zone
+    articles = ArticlePage.objects.live().descendant_of(section or site.root_page)
+    # Dates are the reader's days in the site's time zone, both ends included.
+    if date_from:
+        articles = articles.filter(first_published_at__gte=_day_start(date_from, zone))
+    if date_to:
+        articles = articles.filter(
+            first_published_at__lt=_day_start(date_to + timedelta(days=1), zone)
+        )
+    return articles.search(query, operator="and")
