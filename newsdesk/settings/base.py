@@ -264,3 +264,4 @@ NEWSDESK_PERIODIC_JOBS += [
     {"command": "refresh_most_read", "every": 300},
     {"command": "poll_ingest_sources", "every": 60},
 ]
+NEWSDESK_INGEST_FETCHER = "newsdesk.ingest.fetch.HttpFetcher"

@@ -5,41 +5,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0004_corrections'),
-        ('wagtailcore', '0098_apitoken'),
+        ("articles", "0004_corrections"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MostReadEntry',
+            name="MostReadEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveSmallIntegerField()),
-                ('reads', models.PositiveIntegerField()),
-                ('computed_at', models.DateTimeField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.articlepage')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rank", models.PositiveSmallIntegerField()),
+                ("reads", models.PositiveIntegerField()),
+                ("computed_at", models.DateTimeField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="articles.articlepage",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'most read entries',
-                'ordering': ['site', 'rank'],
-                'constraints': [models.UniqueConstraint(fields=('site', 'rank'), name='analytics_most_read_rank')],
+                "verbose_name_plural": "most read entries",
+                "ordering": ["site", "rank"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("site", "rank"), name="analytics_most_read_rank"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReadEvent',
+            name="ReadEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('read_at', models.DateTimeField(db_index=True)),
-                ('article', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.articlepage')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("read_at", models.DateTimeField(db_index=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="articles.articlepage",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['site', 'read_at'], name='analytics_read_site_time')],
+                "indexes": [
+                    models.Index(fields=["site", "read_at"], name="analytics_read_site_time")
+                ],
             },
         ),
     ]
