@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from datetime import date, datetime, time, timedelta
 
@@ -10,6 +11,20 @@ from wagtail.models import Page, Site
 from newsdesk.articles.models import ArticlePage
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.models import SectionPage
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 32
+
+
+def backend_query(query: str) -> str:
+    """The reader's words only, lower-cased, for the search backend.
+
+    SQLite FTS5 gives meaning to quotes, brackets, ``*``, ``:`` and upper-case AND, OR,
+    NOT and NEAR; a stray one is a syntax error. Words alone mean the same on every
+    backend and cannot fail.
+    """
+    return " ".join(_WORD.findall(query.casefold())[:MAX_WORDS])
 
 
 def search_sections(*, site: Site) -> list[SectionPage]:
@@ -40,4 +55,7 @@ def article_search(
         articles = articles.filter(
             first_published_at__lt=_day_start(date_to + timedelta(days=1), zone)
         )
-    return articles.search(query, operator="and")
+    words = backend_query(query)
+    if not words:
+        return articles.none()
+    return articles.search(words, operator="and")
