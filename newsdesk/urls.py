@@ -8,12 +8,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
+from newsdesk.analytics import urls as analytics_urls
 from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
+from newsdesk.distribution import urls as feeds_urls
+from newsdesk.distribution import views as distribution_views
+from newsdesk.distribution.api import api as read_api
 from newsdesk.live import urls as live_urls
 from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls
+from newsdesk.search import views as search_views
 from newsdesk.tags import urls as tags_urls
 
 urlpatterns = [
@@ -30,6 +35,13 @@ urlpatterns = [
     path("", include(live_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(contributions_urls)),
+    # Discovery and distribution (issue #7)
+    path("news-sitemap.xml", distribution_views.news_sitemap, name="news_sitemap"),
+    path("feeds/", include(feeds_urls)),
+    path("corrections/", distribution_views.corrections_list, name="corrections"),
+    path("search/", search_views.search, name="search"),
+    path("analytics/", include(analytics_urls)),
+    path("api/", read_api.urls),
 ]
 
 if settings.DEBUG:

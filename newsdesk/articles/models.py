@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from newsdesk.articles.querysets import ArticlePageManager
@@ -78,6 +80,12 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel(
+            "corrections",
+            heading="Corrections and updates",
+            label="Correction or update",
+            help_text="Dated notes shown under the story, newest first; publish to show them.",
+        ),
     ]
 
     search_fields = [
@@ -134,3 +142,26 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = article_tags(article=self)
         return context
+
+
+class ArticleCorrection(Orderable):
+    """A dated correction or update note on a published story (issue #7)."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    noted_at = models.DateTimeField(
+        default=timezone.now, help_text="When the correction or update was made."
+    )
+    text = models.TextField(max_length=2000, help_text="What was wrong and what is right now.")
+
+    panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "correction or update"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.noted_at:%Y-%m-%d}"

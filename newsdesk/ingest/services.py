@@ -60,15 +60,24 @@ def _aware(published: datetime | None, *, section: Page) -> datetime | None:
 
 @transaction.atomic
 def article_import_parsed(
-    *, parsed: ParsedPage, section: Page, source_id: str, publish: bool = True
+    *,
+    parsed: ParsedPage,
+    section: Page,
+    source_id: str,
+    publish: bool = True,
+    extra_fields: dict | None = None,
 ) -> ImportResult:
-    """Create or update the article for ``source_id``; one transaction, all or nothing."""
+    """Create or update the article for ``source_id``; one transaction, all or nothing.
+
+    ``extra_fields`` (summary, byline, agency) come from wire items, which carry them.
+    """
     article = ArticlePage.objects.filter(source_id=source_id).first()
     fields = {
         "title": parsed.headline,
         "dateline": parsed.dateline,
         "lead_image_caption": parsed.caption,
         "lead_image_credit": parsed.credit,
+        **(extra_fields or {}),
     }
     body = body_stream_data(parsed)
     tag_names = list(dict.fromkeys(t.strip().lower() for t in parsed.tags if t.strip()))

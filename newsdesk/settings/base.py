@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "newsdesk.contributions",
     "newsdesk.local",
     "newsdesk.live",
+    "newsdesk.distribution",
+    "newsdesk.search",
+    "newsdesk.analytics",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -430,3 +433,14 @@ LOGGING = {
         "django_tasks": {"level": "INFO", "handlers": ["console"], "propagate": False},
     },
 }
+
+# --- distribution, search, analytics, ingest (issue #7) -----------------------------------
+NEWSDESK_MOST_READ_SIZE = 5
+NEWSDESK_SEARCH_MAX_QUERY = 500  # longer queries get a 400
+NEWSDESK_INGEST_TIMEOUT = 15  # seconds for fetching a wire source
+NEWSDESK_INGEST_MAX_BYTES = 10 * 1024 * 1024
+NEWSDESK_PERIODIC_JOBS += [
+    {"command": "refresh_most_read", "every": 300},
+    {"command": "poll_ingest_sources", "every": 60},
+]
+NEWSDESK_INGEST_FETCHER = "newsdesk.ingest.fetch.HttpFetcher"

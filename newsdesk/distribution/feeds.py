@@ -1,0 +1,149 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 for any feed source (site, section, tag, ...).
+
+One :class:`SourceFeed` serves every source registered in ``selectors.FEED_SOURCES`` in
+every format: the source decides *what* is listed, the feed type only *how*.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
+
+from newsdesk.distribution.selectors import FeedItem, FeedSource, feed_source_get
+from newsdesk.distribution.text import xml_safe
+
+
+class JsonFeed(SyndicationFeed):
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1) from Django's feed generator API."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        feed = self.feed
+        document = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feed["title"],
+            "home_page_url": feed["link"],
+            "feed_url": feed["feed_url"],
+            "description": feed["description"],
+            "language": feed["language"],
+            "items": [self._item(item) for item in self.items],
+        }
+        outfile.write(json.dumps(document, ensure_ascii=False, indent=1).encode(encoding))
+
+    @staticmethod
+    def _item(item) -> dict:
+        entry = {
+            "id": item["unique_id"],
+            "url": item["link"],
+            "title": item["title"],
+            "content_text": item["description"] or item["title"],
+        }
+        if item["description"]:
+            entry["summary"] = item["description"]
+        if item["pubdate"]:
+            entry["date_published"] = item["pubdate"].isoformat()
+        if item["updateddate"]:
+            entry["date_modified"] = item["updateddate"].isoformat()
+        if item["author_name"]:
+            entry["authors"] = [{"name": item["author_name"]}]
+        if item["categories"]:
+            entry["tags"] = list(item["categories"])
+        if item["enclosures"]:
+            entry["image"] = item["enclosures"][0].url
+        return entry
+
+
+class SourceFeed(Feed):
+    """A feed of one registered source in one format (``feed_type``).
+
+    It keeps the request and source on the instance, so make one per request
+    (:func:`feed_view` does).
+    """
+
+    source_name = "site"
+
+    def __init__(self, *, source_name: str, feed_type: type[SyndicationFeed]):
+        super().__init__()
+        self.source_name = source_name
+        self.feed_type = feed_type
+
+    def get_object(self, request, **kwargs) -> FeedSource:
+        source = feed_source_get(name=self.source_name, request=request, **kwargs)
+        if source is None:
+            raise Http404("No such feed.")
+        self.request = request
+        self.language = source.language
+        return source
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # Browsers show an XML feed instead of offering to download it.
+        if self.feed_type is not JsonFeed:
+            response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    def title(self, source: FeedSource) -> str:
+        return xml_safe(source.title)
+
+    def link(self, source: FeedSource) -> str:
+        return source.link
+
+    def description(self, source: FeedSource) -> str:
+        return xml_safe(source.description)
+
+    def subtitle(self, source: FeedSource) -> str:
+        return xml_safe(source.description)
+
+    def feed_url(self, source: FeedSource) -> str:
+        return self.request.build_absolute_uri(self.request.path)
+
+    def feed_guid(self, source: FeedSource) -> str:
+        return self.feed_url(source)
+
+    def items(self, source: FeedSource) -> list[FeedItem]:
+        return source.items
+
+    def item_title(self, item: FeedItem) -> str:
+        return xml_safe(item.title)
+
+    def item_description(self, item: FeedItem) -> str:
+        return xml_safe(item.summary)
+
+    def item_link(self, item: FeedItem) -> str:
+        return item.url
+
+    def item_guid(self, item: FeedItem) -> str:
+        return item.unique_id
+
+    item_guid_is_permalink = True
+
+    def item_author_name(self, item: FeedItem) -> str:
+        return xml_safe(item.author) or None
+
+    def item_pubdate(self, item: FeedItem):
+        return item.published
+
+    def item_updateddate(self, item: FeedItem):
+        return item.updated
+
+    def item_categories(self, item: FeedItem) -> list[str]:
+        return [xml_safe(name) for name in item.categories]
+
+    def item_enclosures(self, item: FeedItem) -> list[Enclosure]:
+        if item.image is None:
+            return []
+        return [Enclosure(item.image.url, str(item.image.length), item.image.mime_type)]
+
+
+FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed, "json": JsonFeed}
+
+
+def feed_view(request, *, source_name: str, fmt: str, **kwargs):
+    feed_type = FEED_TYPES.get(fmt)
+    if feed_type is None:
+        raise Http404("No such feed format.")
+    return SourceFeed(source_name=source_name, feed_type=feed_type)(request, **kwargs)

@@ -1,0 +1,105 @@
+"""schema.org ``NewsArticle`` JSON-LD, OpenGraph and Twitter card data for pages."""
+
+from __future__ import annotations
+
+import json
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.network.models import SiteSettings
+
+# Google asks for 16x9, 4x3 and 1x1 images of at least 1200 px wide (the 16x9 one the
+# article page already renders for its srcset).
+JSON_LD_IMAGE_SPECS = ("fill-1200x675-c100", "fill-1200x900-c100", "fill-1200x1200-c100")
+SOCIAL_IMAGE_SPEC = "fill-1200x675-c100"
+HEADLINE_MAX = 110  # Google truncates longer headlines in rich results
+
+# The characters that could end a <script> element or start an HTML comment inside it.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url) if url.startswith("/") else url
+
+
+def _renditions(request, image, specs) -> list[str]:
+    urls = []
+    if image is None:
+        return urls
+    for spec in specs:
+        try:
+            urls.append(_absolute(request, image.get_rendition(spec).url))
+        except Exception:
+            continue
+    return urls
+
+
+def article_json_ld(*, article: ArticlePage, request, corrections, section, tags) -> dict:
+    """The ``NewsArticle`` object for ``article``, as Google and other readers expect it."""
+    site = article.get_site()
+    site_settings = SiteSettings.for_site(site)
+    url = article.get_full_url(request)
+    modified = max(
+        [t for t in (article.last_published_at, article.first_published_at) if t]
+        + [c.noted_at for c in corrections],
+        default=None,
+    )
+    if article.byline:
+        authors = [{"@type": "Person", "name": name.strip()} for name in _names(article.byline)]
+    else:
+        authors = [{"@type": "Organization", "name": article.agency or site_settings.brand_name}]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title[:HEADLINE_MAX],
+        "description": article.summary or article.search_description or "",
+        "image": _renditions(request, article.lead_image, JSON_LD_IMAGE_SPECS),
+        "datePublished": article.first_published_at.isoformat()
+        if article.first_published_at
+        else None,
+        "dateModified": modified.isoformat() if modified else None,
+        "author": authors,
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": site_settings.brand_name,
+            "url": _absolute(request, "/"),
+            "logo": {"@type": "ImageObject", "url": _absolute(request, static("favicon.svg"))},
+        },
+        "articleSection": section.title if section else "",
+        "keywords": [tag.name for tag in tags],
+        "inLanguage": site_settings.language or "en",
+        "isAccessibleForFree": True,
+    }
+    if article.dateline:
+        data["dateline"] = article.dateline
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": c.text,
+                "datePublished": c.noted_at.isoformat(),
+            }
+            for c in corrections
+        ]
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def _names(byline: str) -> list[str]:
+    parts = [p for chunk in byline.split(" and ") for p in chunk.split(",")]
+    return [p.strip() for p in parts if p.strip()] or [byline]
+
+
+def json_ld_script(data: dict) -> SafeString:
+    """A ``<script type="application/ld+json">`` that no value can break out of."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', SafeString(payload))
+
+
+def social_image_url(*, request, image) -> str:
+    urls = _renditions(request, image, (SOCIAL_IMAGE_SPEC,))
+    return urls[0] if urls else ""

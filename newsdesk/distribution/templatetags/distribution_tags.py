@@ -1,0 +1,120 @@
+"""Head tags (canonical, OpenGraph, Twitter, JSON-LD, feed links) and article extras."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.distribution.selectors import article_list_related, corrections_for_article
+from newsdesk.distribution.structured_data import (
+    article_json_ld,
+    json_ld_script,
+    social_image_url,
+)
+from newsdesk.network.models import SiteSettings
+
+register = template.Library()
+
+
+def _corrections(page: ArticlePage) -> list:
+    # The page shows them and JSON-LD lists them: one query for both.
+    if not hasattr(page, "_distribution_corrections"):
+        page._distribution_corrections = corrections_for_article(article=page)
+    return page._distribution_corrections
+
+
+def _feed_links(context) -> list[dict]:
+    request = context["request"]
+    brand = SiteSettings.for_request(request).brand_name
+    links = [
+        {"type": "application/rss+xml", "title": f"{brand} (RSS)", "href": reverse("feeds:rss")},
+        {"type": "application/atom+xml", "title": f"{brand} (Atom)", "href": reverse("feeds:atom")},
+        {
+            "type": "application/feed+json",
+            "title": f"{brand} (JSON)",
+            "href": reverse("feeds:json"),
+        },
+    ]
+    page = context.get("page")
+    tag = context.get("tag")
+    if page is not None and getattr(page, "specific_class", None) is not None:
+        if page.specific_class.__name__ == "SectionPage":
+            links.append(
+                {
+                    "type": "application/rss+xml",
+                    "title": f"{page.title} | {brand} (RSS)",
+                    "href": reverse("feeds:section", kwargs={"slug": page.slug, "fmt": "rss"}),
+                }
+            )
+    elif tag is not None and getattr(tag, "slug", None):
+        links.append(
+            {
+                "type": "application/rss+xml",
+                "title": f"{tag.name} | {brand} (RSS)",
+                "href": reverse("feeds:tag", kwargs={"slug": tag.slug, "fmt": "rss"}),
+            }
+        )
+    for link in links:
+        link["href"] = request.build_absolute_uri(link["href"])
+    return links
+
+
+@register.inclusion_tag("distribution/head.html", takes_context=True)
+def distribution_head(context):
+    """Everything distribution puts in a page's <head>: same bytes for every reader."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    brand = SiteSettings.for_request(request).brand_name
+    data = {
+        "feed_links": _feed_links(context),
+        "site_name": brand,
+        "og_type": "website",
+        "canonical": request.build_absolute_uri(request.path),
+        "title": "",
+        "description": "",
+        "image": "",
+        "noindex": context.get("noindex", False),
+    }
+    if page is not None and hasattr(page, "get_full_url"):
+        data["canonical"] = page.get_full_url(request) or data["canonical"]
+        data["title"] = page.seo_title or page.title
+        data["description"] = page.search_description
+    elif context.get("tag") is not None:
+        data["title"] = context["tag"].name
+        data["description"] = context["tag"].description
+    if isinstance(page, ArticlePage):
+        corrections = _corrections(page)
+        section = page.get_parent()
+        tags = context.get("tags") or []
+        data.update(
+            og_type="article",
+            description=page.summary or page.search_description,
+            image=social_image_url(request=request, image=page.lead_image),
+            image_alt=page.lead_image.default_alt_text if page.lead_image else "",
+            article=page,
+            section=section.title if section else "",
+            tags=tags,
+            json_ld=json_ld_script(
+                article_json_ld(
+                    article=page,
+                    request=request,
+                    corrections=corrections,
+                    section=section,
+                    tags=tags,
+                )
+            ),
+        )
+    return data
+
+
+@register.inclusion_tag("distribution/corrections.html")
+def article_corrections(page: ArticlePage):
+    return {"corrections": _corrections(page)}
+
+
+@register.inclusion_tag("distribution/related.html", takes_context=True)
+def related_stories(context, page: ArticlePage):
+    return {"related": article_list_related(article=page, request=context["request"])}

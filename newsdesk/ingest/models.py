@@ -1,0 +1,73 @@
+"""Wire sources that editors configure in the admin and the worker polls."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+
+class IngestSource(models.Model):
+    """A feed or item URL whose stories become articles in one section."""
+
+    class Format(models.TextChoices):
+        AUTO = "auto", "Detect from the document"
+        RSS = "rss", "RSS or Atom feed"
+        NINJS = "ninjs", "IPTC ninjs (JSON)"
+        NEWSML = "newsml", "IPTC NewsML-G2 (XML)"
+        HTML = "html", "HTML article page"
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=50, unique=True, help_text="For the command line: newsdesk ingest <slug>."
+    )
+    url = models.URLField(
+        max_length=1000, validators=[URLValidator(schemes=["http", "https"])], verbose_name="URL"
+    )
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.AUTO)
+    section = models.ForeignKey(
+        "sections.SectionPage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The section its stories are filed under.",
+    )
+    publish = models.BooleanField(
+        default=False,
+        help_text="Publish stories straight away. Leave off to save them as drafts for editors.",
+    )
+    active = models.BooleanField(default=True, help_text="Polled by the worker when on.")
+    poll_every_minutes = models.PositiveIntegerField(
+        default=15, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
+    )
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_status = models.CharField(max_length=300, blank=True, editable=False)
+    last_errors = models.TextField(blank=True, editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("url"),
+        FieldPanel("format"),
+        FieldPanel("section"),
+        MultiFieldPanel(
+            [FieldPanel("publish"), FieldPanel("active"), FieldPanel("poll_every_minutes")],
+            heading="Publishing and polling",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "wire source"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_due(self, now=None) -> bool:
+        if not self.active:
+            return False
+        if self.last_polled_at is None:
+            return True
+        now = now or timezone.now()
+        return now - self.last_polled_at >= timedelta(minutes=self.poll_every_minutes)

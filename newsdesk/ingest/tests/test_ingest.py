@@ -1,0 +1,160 @@
+"""Wire ingest into articles: creation, dedupe, updates, failures, sources and the worker."""
+
+from pathlib import Path
+
+import pytest
+import responses
+from django.core.management import CommandError, call_command
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.ingest.models import IngestSource
+from newsdesk.ingest.wire_services import ingest_source_run, wire_document_import
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).parent / "fixtures"
+FEED_URL = "https://wire.example.com/rss/world.xml"
+
+
+def _ingest(name, *args):
+    call_command("ingest", str(FIXTURES / name), "--section", "world", *args, verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("name", "headlines"),
+    [
+        (
+            "wire_rss.xml",
+            {
+                "US, Japan agree to expand security alliance",
+                "Typhoon Fitow forces evacuations in eastern China",
+                "Gold steadies as US shutdown enters third day",
+            },
+        ),
+        ("wire_ninjs.json", {"Tokyo unveils revised plan for 2020 Olympic venues"}),
+        ("wire_newsml.xml", {"South Korea, US sign pact on deterring North's nuclear threat"}),
+    ],
+)
+def test_ingesting_a_sample_creates_its_articles_and_again_creates_nothing(
+    section, name, headlines
+):
+    _ingest(name, "--publish")
+    assert set(ArticlePage.objects.values_list("title", flat=True)) == headlines
+    assert all(a.live for a in ArticlePage.objects.all())
+    count = ArticlePage.objects.count()
+    _ingest(name, "--publish")
+    assert ArticlePage.objects.count() == count
+
+
+def test_ingested_article_has_wire_fields(section):
+    _ingest("wire_newsml.xml", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.source_id == "urn:newsml:wire.example.com:20131003:seoul-talks-0042"
+    assert article.dateline == "Seoul" and article.byline == "Jack Kim"
+    assert article.agency == "Example Wire"
+    assert article.summary.startswith("The allies agreed a strategy")
+    assert article.get_parent().pk == section.pk
+    assert article.first_published_at.isoformat() == "2013-10-03T09:30:00+00:00"
+
+
+def test_items_are_drafts_unless_published(section):
+    _ingest("wire_ninjs.json")
+    article = ArticlePage.objects.get()
+    assert not article.live and article.has_unpublished_changes
+
+
+def test_an_updated_item_updates_its_article(section):
+    data = (FIXTURES / "wire_ninjs.json").read_bytes()
+    report = wire_document_import(data=data, fmt="ninjs", section=section, publish=True)
+    assert report.created == 1
+    changed = data.replace(b"Tokyo unveils revised plan", b"Tokyo unveils final plan")
+    report = wire_document_import(data=changed, fmt="ninjs", section=section, publish=True)
+    assert (report.created, report.updated) == (0, 1)
+    assert ArticlePage.objects.get().title == "Tokyo unveils final plan for 2020 Olympic venues"
+    report = wire_document_import(data=changed, fmt="ninjs", section=section, publish=True)
+    assert report.unchanged == 1
+
+
+def test_a_killed_item_unpublishes_its_article(section):
+    data = (FIXTURES / "wire_ninjs.json").read_bytes()
+    wire_document_import(data=data, fmt="ninjs", section=section, publish=True)
+    killed = data.replace(b'"pubstatus": "usable"', b'"pubstatus": "canceled"')
+    report = wire_document_import(data=killed, fmt="ninjs", section=section, publish=True)
+    assert report.withdrawn == 1
+    assert not ArticlePage.objects.get().live
+
+
+def test_a_broken_feed_stores_nothing_and_says_why(section, capsys):
+    with pytest.raises(CommandError, match="not a readable feed"):
+        _ingest("broken_feed.xml", "--format", "rss")
+    # Read as a page, the error page is too short to be a story.
+    with pytest.raises(CommandError, match="1 item"):
+        _ingest("broken_feed.xml")
+    assert "only 1 words of text: not a story" in capsys.readouterr().err
+    assert not ArticlePage.objects.exists()
+
+
+def test_a_broken_item_is_reported_and_stores_nothing_partial(section, capsys):
+    data = (
+        b'{"items": [{"uri": "urn:ok", "headline": "Good story", "body_text": "Text."},'
+        b' {"uri": "urn:bad", "headline": "' + b"x" * 10 + b'", "body_text": ""}]}'
+    )
+    report = wire_document_import(data=data, fmt="ninjs", section=section, publish=True)
+    assert report.created == 1
+    assert report.errors == ["item 2 (urn:bad): the item has no body"]
+    assert list(ArticlePage.objects.values_list("source_id", flat=True)) == ["urn:ok"]
+
+
+def test_progress_is_shown_item_by_item(section, capsys):
+    call_command("ingest", str(FIXTURES / "wire_rss.xml"), "--section", "world")
+    out = capsys.readouterr().out
+    assert "[1/3] created: US, Japan agree" in out and "[3/3] created:" in out
+    assert "3 created, 0 updated, 0 unchanged" in out
+
+
+def test_unknown_source_or_section_is_a_clear_error(section):
+    with pytest.raises(CommandError, match="is not a wire source's slug"):
+        call_command("ingest", "no-such-thing")
+    with pytest.raises(CommandError, match="No section with the slug 'nope'"):
+        call_command("ingest", str(FIXTURES / "wire_rss.xml"), "--section", "nope")
+
+
+@pytest.fixture
+def source(section):
+    return IngestSource.objects.create(
+        name="Example Wire world",
+        slug="example-world",
+        url=FEED_URL,
+        format="rss",
+        section=section,
+        publish=True,
+    )
+
+
+@responses.activate
+def test_configured_source_is_fetched_imported_and_its_status_recorded(source):
+    responses.get(
+        FEED_URL, body=(FIXTURES / "wire_rss.xml").read_bytes(), content_type="application/rss+xml"
+    )
+    call_command("ingest", "example-world", verbosity=0)
+    source.refresh_from_db()
+    assert ArticlePage.objects.count() == 3
+    assert source.last_status == "3 created, 0 updated, 0 unchanged"
+    assert source.last_polled_at is not None and source.last_errors == ""
+
+
+@responses.activate
+def test_an_unreachable_source_is_recorded_as_failed(source):
+    responses.get(FEED_URL, status=503)
+    report = ingest_source_run(source=source)
+    source.refresh_from_db()
+    assert report.failed and not ArticlePage.objects.exists()
+    assert source.last_status == f"failed: the server answered 503 for {FEED_URL}"
+
+
+@responses.activate
+def test_scheduler_job_polls_due_sources_through_the_worker(source):
+    responses.get(FEED_URL, body=(FIXTURES / "wire_rss.xml").read_bytes())
+    call_command("poll_ingest_sources")  # tasks run immediately in tests
+    assert ArticlePage.objects.count() == 3
+    call_command("poll_ingest_sources")  # not due again yet: no second fetch
+    assert len(responses.calls) == 1

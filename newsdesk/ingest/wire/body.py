@@ -1,0 +1,97 @@
+"""Story bodies from wire HTML or text, as the paragraph and subheading blocks we store."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from newsdesk.ingest.page_text import BodyBlock, split_dateline
+
+_SPACE = re.compile(r"\s+")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = {"p", "li", "blockquote", "pre", "div", "td", *_HEADINGS}
+_DROP = {"script", "style", "iframe", "object", "embed", "form", "noscript", "figure", "img"}
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def blocks_from_html(markup: str) -> list[BodyBlock]:
+    """Paragraphs and subheadings of an HTML fragment; markup and media are dropped."""
+    if not markup or not markup.strip():
+        return []
+    if "<" not in markup:
+        return blocks_from_text(markup)
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return blocks_from_text(re.sub(r"<[^>]+>", " ", markup))
+    return blocks_from_element(root)
+
+
+def _local(element) -> str:
+    return etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
+
+
+def blocks_from_element(root) -> list[BodyBlock]:
+    doomed = [
+        element
+        for element in root.iterdescendants()
+        if not isinstance(element.tag, str) or _local(element) in _DROP
+    ]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:  # the text after a dropped <img> belongs to the paragraph
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    blocks: list[BodyBlock] = []
+    for element in root.iter():
+        tag = _local(element)
+        if tag not in _BLOCKS:
+            continue
+        # Only the innermost block elements: a <div> of <p>s is read through its <p>s.
+        if any(_local(child) in _BLOCKS for child in element.iterdescendants()):
+            continue
+        text = _clean("".join(element.itertext()))
+        if text:
+            blocks.append(BodyBlock("subheading" if tag in _HEADINGS else "paragraph", text))
+    if not blocks:
+        blocks = blocks_from_text("".join(root.itertext()))
+    return blocks
+
+
+def blocks_from_text(text: str) -> list[BodyBlock]:
+    """Paragraphs of plain text separated by blank lines (or single lines if none)."""
+    chunks = re.split(r"\n\s*\n", text.strip()) if "\n\n" in text.strip() else text.splitlines()
+    return [BodyBlock("paragraph", _clean(chunk)) for chunk in chunks if _clean(chunk)]
+
+
+def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> tuple[str, list[BodyBlock]]:
+    """Split "TOKYO - text" off the first paragraph; an explicit dateline wins."""
+    if not blocks or blocks[0].type != "paragraph":
+        return dateline, blocks
+    split = split_dateline(blocks[0].text)
+    if split is None:
+        return dateline, blocks
+    place, rest = split
+    return (dateline or place.title() if place.isupper() else dateline or place), [
+        BodyBlock("paragraph", rest),
+        *blocks[1:],
+    ]
+
+
+def summary_text(markup: str, *, limit: int = 400) -> str:
+    """A plain-text standfirst of at most ``limit`` characters."""
+    text = _clean(" ".join(b.text for b in blocks_from_html(markup)))
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,81 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds, through feedparser."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, datetime
+
+import feedparser
+
+from newsdesk.ingest.page_text import ParsedPage
+from newsdesk.ingest.wire.base import (
+    WireBatch,
+    WireFeedError,
+    WireItem,
+    WireItemError,
+    wire_source_id,
+)
+from newsdesk.ingest.wire.body import blocks_from_html, summary_text, take_dateline
+
+
+def _time(struct) -> datetime | None:
+    if not struct:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
+
+
+def parse_rss(data: bytes) -> WireBatch:
+    feed = feedparser.parse(data)
+    if feed.bozo and not feed.entries:
+        raise WireFeedError(f"not a readable feed: {feed.get('bozo_exception')}")
+    if not feed.get("version") and not feed.entries:
+        raise WireFeedError("not an RSS or Atom feed")
+    agency = ""
+    if feed.feed.get("publisher_detail"):
+        agency = feed.feed.publisher_detail.get("name", "")
+    batch = WireBatch()
+    for position, entry in enumerate(feed.entries, start=1):
+        item_id = entry.get("id") or entry.get("link") or ""
+        try:
+            batch.items.append(_item(entry, item_id=item_id, agency=agency))
+        except ValueError as error:
+            batch.errors.append(WireItemError(position, item_id, str(error)))
+    return batch
+
+
+def _item(entry, *, item_id: str, agency: str) -> WireItem:
+    if not item_id:
+        raise ValueError("the item has neither a guid nor a link")
+    headline = " ".join((entry.get("title") or "").split())
+    if not headline:
+        raise ValueError("the item has no title")
+    content = entry.get("content") or []
+    full = max((c.get("value", "") for c in content), key=len, default="")
+    summary_html = entry.get("summary", "")
+    blocks = blocks_from_html(full or summary_html)
+    if not blocks:
+        raise ValueError("the item has no text")
+    dateline, blocks = take_dateline(blocks)
+    tags = tuple(
+        " ".join(tag.get("term", "").split()).lower()
+        for tag in entry.get("tags", [])
+        if tag.get("term", "").strip()
+    )
+    media_credit = entry.get("media_credit") or []
+    credit = media_credit[0].get("content", "") if media_credit else ""
+    parsed = ParsedPage(
+        headline=headline[:255],
+        published=_time(entry.get("published_parsed") or entry.get("updated_parsed")),
+        caption="",
+        credit=credit[:255],
+        dateline=dateline[:100],
+        body=tuple(blocks),
+        tags=tags,
+    )
+    return WireItem(
+        source_id=wire_source_id(item_id),
+        parsed=parsed,
+        summary=summary_text(summary_html) if full else "",
+        byline=(entry.get("author") or "")[:200],
+        agency=agency[:100],
+    )

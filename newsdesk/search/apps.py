@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "newsdesk.search"
+    # "search" is Wagtail's search app label.
+    label = "newsearch"
+    verbose_name = "Search"

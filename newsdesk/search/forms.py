@@ -1,0 +1,42 @@
+"""The search form: what a reader may ask, checked before any query runs."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+
+QUERY_TOO_LONG = "Your search is too long: use at most {max} characters."
+DATES_REVERSED = "The 'from' date must be on or before the 'to' date."
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search for", required=False, strip=True)
+    section = forms.ChoiceField(label="Section", required=False)
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", "All sections")] + [
+            (s.slug, s.title) for s in sections
+        ]
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+
+    def clean_q(self) -> str:
+        query = self.cleaned_data["q"]
+        limit = settings.NEWSDESK_SEARCH_MAX_QUERY
+        if len(query) > limit:
+            raise forms.ValidationError(QUERY_TOO_LONG.format(max=limit))
+        # NUL and other control characters mean nothing to a search and upset some backends.
+        return "".join(ch for ch in query if ch.isprintable() or ch == " ")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(DATES_REVERSED)
+        return data

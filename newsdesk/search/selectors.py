@@ -1,0 +1,61 @@
+"""Reads for search: the site's published stories that match, with filters."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+
+from wagtail.models import Page, Site
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.network.models import SiteSettings
+from newsdesk.sections.models import SectionPage
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 32
+
+
+def backend_query(query: str) -> str:
+    """The reader's words only, lower-cased, for the search backend.
+
+    SQLite FTS5 gives meaning to quotes, brackets, ``*``, ``:`` and upper-case AND, OR,
+    NOT and NEAR; a stray one is a syntax error. Words alone mean the same on every
+    backend and cannot fail.
+    """
+    return " ".join(_WORD.findall(query.casefold())[:MAX_WORDS])
+
+
+def search_sections(*, site: Site) -> list[SectionPage]:
+    return list(
+        SectionPage.objects.child_of(site.root_page).live().order_by("path").only("slug", "title")
+    )
+
+
+def _day_start(day: date, zone: str) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def article_search(
+    *,
+    site: Site,
+    query: str,
+    section: Page | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+):
+    """Search results (a Wagtail search result set, best match first) for the site."""
+    zone = SiteSettings.for_site(site).time_zone
+    articles = ArticlePage.objects.live().descendant_of(section or site.root_page)
+    # Dates are the reader's days in the site's time zone, both ends included.
+    if date_from:
+        articles = articles.filter(first_published_at__gte=_day_start(date_from, zone))
+    if date_to:
+        articles = articles.filter(
+            first_published_at__lt=_day_start(date_to + timedelta(days=1), zone)
+        )
+    words = backend_query(query)
+    if not words:
+        return articles.none()
+    return articles.search(words, operator="and")
