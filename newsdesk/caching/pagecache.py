@@ -113,8 +113,10 @@ def storable_ttl(request: HttpRequest, response: HttpResponse) -> int:
     """Seconds the response may be kept for everyone, or 0 when it must not be stored."""
     if request.method != "GET" or response.status_code not in STORABLE_STATUSES:
         return 0
-    if getattr(response, "streaming", False) or response.cookies or response.has_header(
-        "Set-Cookie"
+    if (
+        getattr(response, "streaming", False)
+        or response.cookies
+        or response.has_header("Set-Cookie")
     ):
         return 0
     vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}

@@ -117,7 +117,9 @@ def _published_tag_slugs(*, article, exclude_revision_id=None) -> set[str]:
     )
     if previous is not None:
         tag_ids = [item.get("tag") for item in previous.revision.content.get("tagged_items", [])]
-        slugs |= set(Tag.objects.filter(pk__in=[t for t in tag_ids if t]).values_list("slug", flat=True))
+        slugs |= set(
+            Tag.objects.filter(pk__in=[t for t in tag_ids if t]).values_list("slug", flat=True)
+        )
     return slugs
 
 
@@ -136,7 +138,9 @@ def article_paths(*, article, exclude_revision_id=None) -> tuple[Site | None, li
     return site, paths
 
 
-def purge_article(*, article, extra_paths: Iterable[str] = (), exclude_revision_id=None) -> list[str]:
+def purge_article(
+    *, article, extra_paths: Iterable[str] = (), exclude_revision_id=None
+) -> list[str]:
     """Purge every page showing the article (after a publish, a comment approved...)."""
     site, paths = article_paths(article=article, exclude_revision_id=exclude_revision_id)
     if site is None:
