@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsdesk.editorial",
     "newsdesk.ingest",
     "newsdesk.caching",
+    "newsdesk.scale",
     "newsdesk.demo",
     # Wagtail
     "wagtail.contrib.forms",
