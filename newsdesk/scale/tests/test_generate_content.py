@@ -79,7 +79,7 @@ CONSTANT_PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", list(CONSTANT_PAGES) + ["article"])
+@pytest.mark.parametrize("name", [*CONSTANT_PAGES, "article"])
 def test_pages_cost_the_same_queries_with_10_or_400_articles(
     newsroom, client, name, django_user_model
 ):
@@ -87,7 +87,7 @@ def test_pages_cost_the_same_queries_with_10_or_400_articles(
 
     user = django_user_model.objects.create_user(username="reader", password="x" * 12)
     Profile.objects.create(user=user, username="reader", username_key="reader")
-    if name in CONSTANT_PAGES and not _exists(CONSTANT_PAGES[name].split("?")[0]):
+    if name.endswith("feed") and not _served_outside_the_page_tree(CONSTANT_PAGES[name]):
         pytest.skip(f"{CONSTANT_PAGES[name]} is not served on this branch yet")
 
     def url():
