@@ -56,15 +56,11 @@ def _queries(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-def _exists(path: str) -> bool:
+def _served_outside_the_page_tree(path: str) -> bool:
     try:
-        resolve(path)
+        return resolve(path).url_name != "wagtail_serve"
     except Resolver404:
         return False
-    return (
-        not resolve(path).url_name == "wagtail_serve"
-        or Page.objects.filter(url_path__endswith=path).exists()
-    )
 
 
 CONSTANT_PAGES = {
