@@ -5,3 +5,8 @@ class CachingConfig(AppConfig):
     name = "newsdesk.caching"
     label = "caching"
     verbose_name = "Caching"
+
+    def ready(self):
+        from newsdesk.caching import signals
+
+        signals.connect()

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsdesk.editorial",
     "newsdesk.ingest",
     "newsdesk.caching",
+    "newsdesk.scale",
     "newsdesk.demo",
     "newsdesk.backups",
     "newsdesk.sanctions",
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsdesk.caching.middleware.PageCacheMiddleware",
     "newsdesk.caching.middleware.PublicCacheHeadersMiddleware",
     "newsdesk.accounts.middleware.NetworkSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,7 +246,7 @@ TAGGIT_CASE_INSENSITIVE = True
 if ENV.frontend_cache_urls:
     WAGTAILFRONTENDCACHE = {
         f"cache{index}": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "newsdesk.caching.backends.VarnishBackend",
             "LOCATION": url,
         }
         for index, url in enumerate(ENV.frontend_cache_urls)
@@ -420,6 +422,34 @@ NEWSDESK_PERIODIC_JOBS += [{"command": "import_traffic_alerts", "every": 300}]
 NEWSDESK_LIVE_POLL_SECONDS = 30  # how often an open homepage asks for new stories
 NEWSDESK_LIVE_MAX_AGE = 5  # how long browsers and front caches may keep /live/latest.json
 NEWSDESK_LIVE_CACHE_SECONDS = 5  # server-side copy; publishing forgets it at once
+# --- caching (issue #8): the page cache and the scale-out profile ---------------------------
+# The app-level page cache answers anonymous GET/HEAD from CACHES["default"] (local memory,
+# or Redis with REDIS_URL); NEWSDESK_PAGE_CACHE=false turns it off.
+NEWSDESK_PAGE_CACHE = ENV.page_cache
+if ENV.redis_url:
+    # Sessions read from Redis and survive its restart in the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+if ENV.redis_url and ENV.tasks_backend == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": ENV.redis_url, "DEFAULT_TIMEOUT": 600}}
+if ENV.s3_bucket:
+    # Media on S3-compatible storage; each upload gets its own name, never overwritten.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": ENV.s3_bucket,
+            "endpoint_url": ENV.s3_endpoint_url or None,
+            "region_name": ENV.s3_region or None,
+            "access_key": ENV.s3_access_key_id or None,
+            "secret_key": ENV.s3_secret_access_key or None,
+            "custom_domain": ENV.s3_custom_domain or None,
+            "file_overwrite": False,
+            "querystring_auth": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

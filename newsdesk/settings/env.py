@@ -60,6 +60,15 @@ class Env:
     oidc_client_id: str
     oidc_client_secret: str
     weather_provider: str
+    # --- caching and the scale-out profile (issue #8) ---
+    page_cache: bool
+    tasks_backend: str
+    s3_bucket: str
+    s3_endpoint_url: str
+    s3_region: str
+    s3_access_key_id: str
+    s3_secret_access_key: str
+    s3_custom_domain: str
 
 
 def read_env() -> Env:
@@ -93,6 +102,16 @@ def read_env() -> Env:
         oidc_client_id=os.environ.get("NEWSDESK_OIDC_CLIENT_ID", ""),
         oidc_client_secret=os.environ.get("NEWSDESK_OIDC_CLIENT_SECRET", ""),
         weather_provider=os.environ.get("NEWSDESK_WEATHER_PROVIDER", "offline").strip(),
+        page_cache=_bool("NEWSDESK_PAGE_CACHE", True),
+        # "rq" (the default when REDIS_URL is set) or "db".
+        tasks_backend=os.environ.get("NEWSDESK_TASKS_BACKEND", "").strip().lower()
+        or ("rq" if os.environ.get("REDIS_URL") else "db"),
+        s3_bucket=os.environ.get("NEWSDESK_S3_BUCKET", ""),
+        s3_endpoint_url=os.environ.get("NEWSDESK_S3_ENDPOINT_URL", ""),
+        s3_region=os.environ.get("NEWSDESK_S3_REGION", ""),
+        s3_access_key_id=os.environ.get("NEWSDESK_S3_ACCESS_KEY_ID", ""),
+        s3_secret_access_key=os.environ.get("NEWSDESK_S3_SECRET_ACCESS_KEY", ""),
+        s3_custom_domain=os.environ.get("NEWSDESK_S3_CUSTOM_DOMAIN", ""),
     )
 
 

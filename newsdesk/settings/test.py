@@ -1,10 +1,16 @@
 """Settings for the test suite: fast hashing, isolated media, tasks run in-process."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, LOGGING
+from .base import CACHES, DATABASES, LOGGING, TASKS
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    # The scale-out profile's RQ backend, with jobs run in-process as they are enqueued.
+    RQ_QUEUES["default"]["ASYNC"] = False  # noqa: F405
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests that count queries or re-read a page must reach Django; caching tests turn it on.
+NEWSDESK_PAGE_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

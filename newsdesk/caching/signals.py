@@ -1,0 +1,72 @@
+"""Purge when Wagtail publishes, unpublishes, moves or deletes a page (events we don't own).
+
+Deleting a live page makes Wagtail unpublish it first, so ``page_unpublished`` covers
+deletion too. Sections and the homepage appear on every page (the menu), so changing
+one purges the whole site.
+"""
+
+from __future__ import annotations
+
+from wagtail.models import Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from newsdesk.caching import services
+
+
+def _is_article(page) -> bool:
+    from newsdesk.articles.models import ArticlePage
+
+    return isinstance(page, ArticlePage)
+
+
+def _is_site_wide(page) -> bool:
+    from newsdesk.sections.models import HomePage, SectionPage
+
+    return isinstance(page, HomePage | SectionPage)
+
+
+def _purge(page, *, revision=None, extra_paths=()):
+    page = page.specific
+    if _is_article(page):
+        services.purge_article(
+            article=page,
+            extra_paths=extra_paths,
+            exclude_revision_id=getattr(revision, "pk", None),
+        )
+    elif _is_site_wide(page):
+        site, _path = services.site_relative_path(page=page)
+        for each in [site] if site else Site.objects.all():
+            services.purge_site(site=each)
+    else:
+        services.purge_page(page=page, extra_paths=extra_paths)
+
+
+def on_page_published(sender, instance, revision=None, **kwargs):
+    _purge(instance, revision=revision)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    _purge(instance)
+
+
+def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    if url_path_before == url_path_after or not instance.live:
+        return
+    # The old address and the old section listed the story until now.
+    site, _path = services.site_relative_path(page=instance)
+    old_paths = []
+    if site is not None:
+        root = site.root_page.url_path
+        if url_path_before.startswith(root):
+            old_path = "/" + url_path_before[len(root) :]
+            old_paths = [old_path, old_path.rstrip("/").rsplit("/", 1)[0] + "/"]
+    parent_before = kwargs.get("parent_page_before")
+    if parent_before is not None and _is_article(instance.specific):
+        old_paths += services.feed_paths(kind="section", slug=parent_before.slug)
+    _purge(instance, extra_paths=old_paths)
+
+
+def connect() -> None:
+    page_published.connect(on_page_published, dispatch_uid="newsdesk.caching.published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="newsdesk.caching.unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="newsdesk.caching.moved")
