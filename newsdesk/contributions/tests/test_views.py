@@ -339,3 +339,21 @@ def test_multimedia_lists_video_and_galleries(client, home_page, section):
     body = client.get("/multimedia/").content.decode()
     assert "Watch: the launch" in body
     assert "Words only" not in body
+
+
+def test_editor_sees_the_submission_with_the_contributors_history(client, home_page):
+    profile = reader()
+    user = editor()
+    first = sent_story(profile, title="An earlier story")
+    decline(first, user, "Too close to a press release.")
+    second = sent_pictures(profile, title="Storm over the bay")
+    client.force_login(user)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Storm over the bay" in dashboard
+    edit = client.get(f"/admin/snippets/contributions/submission/edit/{second.pk}/")
+    body = edit.content.decode()
+    assert edit.status_code == 200
+    assert "The contributor&#x27;s history" in body or "The contributor's history" in body
+    assert "An earlier story" in body and "Too close to a press release." in body
+    listing = client.get("/admin/snippets/contributions/submission/").content.decode()
+    assert "With the editors" in listing and "Not accepted" in listing
