@@ -357,3 +357,28 @@ def test_editor_sees_the_submission_with_the_contributors_history(client, home_p
     assert "An earlier story" in body and "Too close to a press release." in body
     listing = client.get("/admin/snippets/contributions/submission/").content.decode()
     assert "With the editors" in listing and "Not accepted" in listing
+
+
+def test_a_draft_keeps_its_photos_until_the_reader_removes_one(reader_client):
+    reader_client.post(
+        "/contribute/story/",
+        _story_post(action="draft", files=[(upload(), "Bridge"), (upload(), "Crowd")]),
+    )
+    submission = Submission.objects.get()
+    assert submission.photos.count() == 2
+    bridge = submission.photos.get(caption="Bridge")
+    edit_url = reverse("contributions:edit", args=[submission.pk])
+    assert "Bridge" in reader_client.get(edit_url).content.decode()
+    reader_client.post(edit_url, _story_post(action="draft", remove=[str(bridge.pk)]))
+    assert list(submission.photos.values_list("caption", flat=True)) == ["Crowd"]
+
+
+def test_my_contributions_cost_the_same_queries_for_many(
+    reader_client, django_assert_max_num_queries
+):
+    for n in range(5):
+        services.submission_save(
+            contributor=reader_client.profile, kind="story", title=f"Draft {n}", body="x"
+        )
+    with django_assert_max_num_queries(12):
+        reader_client.get("/contribute/mine/")
