@@ -25,6 +25,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from newsdesk.contributions.panels import ContributorHistoryPanel
+
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -97,6 +99,7 @@ class Submission(
         MultiFieldPanel([FieldPanel("place"), FieldPanel("happened_on")], heading="Where and when"),
         InlinePanel("photos", heading="Photos", label="Photo"),
         FieldPanel("news_in_pictures"),
+        ContributorHistoryPanel(heading="The contributor's history"),
     ]
     search_fields = [
         index.SearchField("title"),

@@ -213,3 +213,15 @@ def test_stored_photo_and_its_renditions_have_no_location_data(home_page):
             rendered = Image.open(io.BytesIO(served.read()))
         assert not rendered.getexif().get_ifd(GPS_TAG)
         assert not rendered.getexif()
+
+
+def test_republishing_an_approved_story_updates_its_article_not_a_new_one(home_page):
+    submission = sent_story(reader())
+    user = editor()
+    approve(submission, user)
+    live = Submission.objects.get()
+    live.title = "Flood in Hammarsdale: the clean-up begins"
+    live.save_revision(user=user, log_action=True).publish(user=user)
+    article = ArticlePage.objects.get()
+    assert article.title == "Flood in Hammarsdale: the clean-up begins"
+    assert PublishedContribution.objects.get().article == article

@@ -339,3 +339,46 @@ def test_multimedia_lists_video_and_galleries(client, home_page, section):
     body = client.get("/multimedia/").content.decode()
     assert "Watch: the launch" in body
     assert "Words only" not in body
+
+
+def test_editor_sees_the_submission_with_the_contributors_history(client, home_page):
+    profile = reader()
+    user = editor()
+    first = sent_story(profile, title="An earlier story")
+    decline(first, user, "Too close to a press release.")
+    second = sent_pictures(profile, title="Storm over the bay")
+    client.force_login(user)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Storm over the bay" in dashboard
+    edit = client.get(f"/admin/snippets/contributions/submission/edit/{second.pk}/")
+    body = edit.content.decode()
+    assert edit.status_code == 200
+    assert "The contributor&#x27;s history" in body or "The contributor's history" in body
+    assert "An earlier story" in body and "Too close to a press release." in body
+    listing = client.get("/admin/snippets/contributions/submission/").content.decode()
+    assert "With the editors" in listing and "Not accepted" in listing
+
+
+def test_a_draft_keeps_its_photos_until_the_reader_removes_one(reader_client):
+    reader_client.post(
+        "/contribute/story/",
+        _story_post(action="draft", files=[(upload(), "Bridge"), (upload(), "Crowd")]),
+    )
+    submission = Submission.objects.get()
+    assert submission.photos.count() == 2
+    bridge = submission.photos.get(caption="Bridge")
+    edit_url = reverse("contributions:edit", args=[submission.pk])
+    assert "Bridge" in reader_client.get(edit_url).content.decode()
+    reader_client.post(edit_url, _story_post(action="draft", remove=[str(bridge.pk)]))
+    assert list(submission.photos.values_list("caption", flat=True)) == ["Crowd"]
+
+
+def test_my_contributions_cost_the_same_queries_for_many(
+    reader_client, django_assert_max_num_queries
+):
+    for n in range(5):
+        services.submission_save(
+            contributor=reader_client.profile, kind="story", title=f"Draft {n}", body="x"
+        )
+    with django_assert_max_num_queries(12):
+        reader_client.get("/contribute/mine/")
