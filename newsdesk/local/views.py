@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
@@ -82,6 +83,7 @@ def component_fragment(request, name: str):
     context = {"component": component, "place": place, "is_default": is_default}
     if place is not None:
         context.update(component.get_context(request=request, place=place))
-    response = render(request, "local/component.html", context)
+    # Rendered without context processors: a fragment needs no site navigation or user.
+    response = HttpResponse(render_to_string("local/component.html", context))
     patch_cache_control(response, private=True, no_store=True)
     return response
