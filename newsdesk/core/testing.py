@@ -7,9 +7,16 @@ puts them back so the next such test starts from a freshly migrated database.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils.module_loading import import_string
 from wagtail.models import Collection, Locale, Page
 
-from newsdesk.editorial.roles import create_roles
+# The data migrations' functions, in migration order; each is idempotent and takes
+# ``apps``. The roles come first because they reset the groups' permissions.
+DATA_MIGRATION_STEPS = [
+    "newsdesk.editorial.roles.create_roles",
+    "newsdesk.discussions.roles.grant_permissions",
+    "newsdesk.contributions.review.contribution_review_ensure",
+]
 
 
 def baseline_ensure() -> None:
@@ -20,4 +27,8 @@ def baseline_ensure() -> None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
-    create_roles(apps)
+    for step in DATA_MIGRATION_STEPS:
+        import_string(step)(apps)
+    from newsdesk.local.places_data import places_seed
+
+    places_seed(apps.get_model("local", "Place"))
