@@ -23,7 +23,7 @@ EMAIL = "private.person@example.org"
 @pytest.fixture
 def reader(client, home_page):
     profile = reader_with_profile("zanele", email=EMAIL, first_name="Zanele", last_name="Mbeki")
-    Profile.objects.filter(pk=profile.pk).update(bio="I live in Durban.")
+    Profile.objects.filter(pk=profile.pk).update(bio="I live in Umlazi-Ekuthuleni.")
     SocialAccount.objects.create(
         user=profile.user, provider="google", uid="1098", extra_data={"email": EMAIL}
     )
@@ -40,7 +40,7 @@ def test_export_downloads_everything_we_hold_as_json(client, reader):
     assert data["account"]["email"] == EMAIL
     assert data["account"]["social_accounts"][0]["uid"] == "1098"
     assert data["profile"]["username"] == "zanele"
-    assert data["profile"]["bio"] == "I live in Durban."
+    assert data["profile"]["bio"] == "I live in Umlazi-Ekuthuleni."
 
 
 def test_other_apps_add_their_data_to_the_export(client, reader):
@@ -90,7 +90,7 @@ def test_deleting_the_account_leaves_no_trace_of_the_email_but_keeps_the_usernam
     assert response["Location"] == "/accounts/deleted/"
     assert _rows_mentioning(EMAIL.lower()) == []
     assert _rows_mentioning("mbeki") == []
-    assert _rows_mentioning("durban") == []
+    assert _rows_mentioning("umlazi-ekuthuleni") == []
     assert not SocialAccount.objects.exists() and not UserSession.objects.exists()
     assert not Session.objects.filter(session_key=client.cookies["sessionid"].value).exists()
     assert "_auth_user_id" not in client.session
