@@ -260,7 +260,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "/accounts/login/"  # readers; the Wagtail admin keeps its own sign-in page
-LOGIN_REDIRECT_URL = "/people/create/"
+LOGIN_REDIRECT_URL = "/people/me/"
 ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "newsdesk.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
