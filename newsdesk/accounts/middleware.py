@@ -4,6 +4,7 @@
 news.example.com be known on sport.example.com. A browser refuses a cookie whose domain
 does not cover the host that set it, so for any other host (127.0.0.1, a preview domain)
 the cookie falls back to host-only instead of silently never being stored.
+``SESSION_COOKIE_DOMAIN`` is read per response, so tests can change it.
 """
 
 from django.conf import settings
@@ -12,7 +13,11 @@ from django.contrib.sessions.middleware import SessionMiddleware
 
 def host_in_domain(host: str, domain: str) -> bool:
     host = host.split(":", 1)[0].lower().rstrip(".")
-    domain = domain.lower().lstrip(".")
+    domain = domain.lower().strip(".")
+    if "." not in domain:
+        # A bare top-level name (.localhost, .com) is refused by browsers: the cookie
+        # would never be stored at all.
+        return False
     return host == domain or host.endswith("." + domain)
 
 

@@ -311,7 +311,8 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "/accounts/login/"  # readers; the Wagtail admin keeps its own sign-in page
-LOGIN_REDIRECT_URL = "/people/create/"
+LOGIN_REDIRECT_URL = "/people/me/"
+ACCOUNT_SIGNUP_REDIRECT_URL = "/people/create/"  # a new reader picks a username first
 ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "newsdesk.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -149,3 +149,16 @@ def test_admin_username_field_is_locked_for_moderators_but_not_superusers(home_p
     form.save()
     profile.refresh_from_db()
     assert (profile.username, profile.username_key) == ("mallory", "mallory")
+
+
+def test_superuser_cannot_rename_a_profile_onto_a_taken_name(home_page):
+    from newsdesk.profiles.wagtail_hooks import ProfileViewSet
+
+    reader_with_profile("taken")
+    profile = reader_with_profile("zanele")
+    form_class = ProfileViewSet().get_edit_handler().get_form_class()
+    admin = ReaderFactory(is_staff=True, is_superuser=True)
+    data = {"username": "TAKEN", "display_name": "", "bio": ""}
+    form = form_class(data, instance=profile, for_user=admin)
+    assert not form.is_valid()
+    assert form.errors["username"] == [TAKEN]

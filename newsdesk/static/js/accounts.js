@@ -20,8 +20,8 @@
   }
 
   function anonymous() {
-    // Come back to this page after signing in.
-    document.querySelectorAll("[data-account-slot] a, [data-sign-in-link]").forEach(function (a) {
+    // Come back to this page after signing in (joining goes on to Create Profile instead).
+    document.querySelectorAll("[data-sign-in-link]").forEach(function (a) {
       a.setAttribute("href", withNext(a.getAttribute("href")));
     });
   }
