@@ -73,7 +73,17 @@ class Command(BaseCommand):
             ],
         }
         if not no_worker:
-            commands["worker"] = [*manage, "db_worker", "--no-reload", "--interval", "1"]
+            if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+                # The scale-out profile: tasks queue in Redis, any number of workers.
+                commands["worker"] = [
+                    *manage,
+                    "rqworker",
+                    "--job-class",
+                    "django_tasks_rq.Job",
+                    *settings.TASKS["default"]["QUEUES"],
+                ]
+            else:
+                commands["worker"] = [*manage, "db_worker", "--no-reload", "--interval", "1"]
             commands["scheduler"] = [*manage, "run_scheduler"]
         return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
 
