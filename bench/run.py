@@ -428,8 +428,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument(
         "--docs",
-        type=Path,
-        default=REPO / "docs" / "PERFORMANCE.md",
+        default=str(REPO / "docs" / "PERFORMANCE.md"),
         help="replace the generated block of this file (--docs '' to skip)",
     )
     args = parser.parse_args()
@@ -455,8 +454,8 @@ def main() -> None:
     print("\nPeak memory per worker (MB):", run.memory_mb)
     print("Queries per page:", run.queries)
     print("Median render ms (in-process, uncached):", run.render_ms)
-    if args.docs and str(args.docs):
-        write_docs(args.docs, header, run)
+    if args.docs:
+        write_docs(Path(args.docs), header, run)
     if args.json:
         args.json.write_text(
             json.dumps(
