@@ -15,9 +15,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from django.conf import settings
-
-VCL_PATH = settings.REPO_DIR / "deploy" / "varnish" / "default.vcl"
+# No Django import: the benchmarks use this module without settings.
+VCL_PATH = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 VARNISH_NOT_INSTALLED = "varnishd not found: install Debian's varnish package (see .ci/run)."
 
 

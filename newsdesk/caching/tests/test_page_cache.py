@@ -109,3 +109,38 @@ def test_a_page_rendered_during_a_purge_is_not_served_afterwards(rf, section):
 
     pagecache.store(found, HttpResponse("old"), ttl=60)
     assert pagecache.lookup(rf.get(section.url)).response is None
+
+
+def test_moving_a_story_refreshes_its_old_and_new_section(client, home_page, section):
+    from newsdesk.sections.tests.factories import SectionPageFactory
+
+    sport = SectionPageFactory(parent=home_page, title="Sport", slug="sport")
+    article = article_factory(section=section, title="Cup final moved")
+    assert "Cup final moved" in client.get("/world/").content.decode()
+    assert "Cup final moved" not in client.get("/sport/").content.decode()
+    type(article).objects.get(pk=article.pk).move(sport, pos="last-child")
+    assert "Cup final moved" not in client.get("/world/").content.decode()
+    assert "Cup final moved" in client.get("/sport/").content.decode()
+    assert client.get("/sport/cup-final-moved/").status_code == 200
+
+
+def test_purge_article_lists_every_page_that_shows_the_story(section):
+    from newsdesk.caching.services import article_paths
+
+    article = article_factory(section=section, title="Harbour", tags=["ports"])
+    _site, paths = article_paths(article=article)
+    for path in ("/world/harbour/", "/", "/world/", "/tags/ports/", "/feeds/rss/"):
+        assert path in paths
+    assert "/feeds/section/world/rss/" in paths and "/feeds/tag/ports/atom/" in paths
+
+
+def test_republishing_without_a_tag_refreshes_the_old_tag_page(client, section):
+    from newsdesk.tags.services import tag_get_or_create
+
+    article = article_factory(section=section, title="Retagged story", tags=["ports"])
+    assert "Retagged story" in client.get("/tags/ports/").content.decode()
+    article = type(article).objects.get(pk=article.pk)
+    article.tags.set([tag_get_or_create(name="harbours")])
+    article.save_revision().publish()
+    assert "Retagged story" not in client.get("/tags/ports/").content.decode()
+    assert "Retagged story" in client.get("/tags/harbours/").content.decode()

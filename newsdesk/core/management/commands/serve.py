@@ -35,23 +35,34 @@ class Command(BaseCommand):
             or min(4, (os.cpu_count() or 1) + 1),
             help="Web worker processes (default: cores + 1, at most 4; or $WEB_CONCURRENCY).",
         )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("WEB_THREADS", "0")) or 4,
+            help="Threads per worker (gunicorn gthread; default 4 or $WEB_THREADS). "
+            "Chosen by measurement: see docs/PERFORMANCE.md.",
+        )
         parser.add_argument("--no-demo", action="store_true", help="Never load demo content.")
         parser.add_argument(
             "--no-worker", action="store_true", help="Run only the web server (workers elsewhere)."
         )
 
-    def handle(self, *args, host, port, workers, no_demo, no_worker, **options):
+    def handle(self, *args, host, port, workers, threads, no_demo, no_worker, **options):
         self.stdout.write(f"Data folder: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_demo and not demo_is_loaded():
             self.stdout.write("Empty database: loading demo content (a few seconds)...")
             demo_load()
-        children = self._start_children(host=host, port=port, workers=workers, no_worker=no_worker)
+        children = self._start_children(
+            host=host, port=port, workers=workers, threads=threads, no_worker=no_worker
+        )
         self._announce(host, port)
         self._supervise(children)
 
-    def _start_children(self, *, host, port, workers, no_worker) -> dict[str, subprocess.Popen]:
+    def _start_children(
+        self, *, host, port, workers, threads, no_worker
+    ) -> dict[str, subprocess.Popen]:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
         manage = [sys.executable, "-m", "newsdesk.cli"]
         commands = {
@@ -64,6 +75,12 @@ class Command(BaseCommand):
                 f"{host}:{port}",
                 "--workers",
                 str(workers),
+                # Threads keep connections alive and overlap database waits; measured
+                # against sync workers in docs/PERFORMANCE.md.
+                "--worker-class",
+                "gthread",
+                "--threads",
+                str(threads),
                 "--timeout",
                 "30",
                 "--graceful-timeout",
@@ -73,7 +90,17 @@ class Command(BaseCommand):
             ],
         }
         if not no_worker:
-            commands["worker"] = [*manage, "db_worker", "--no-reload", "--interval", "1"]
+            if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+                # The scale-out profile: tasks queue in Redis, any number of workers.
+                commands["worker"] = [
+                    *manage,
+                    "rqworker",
+                    "--job-class",
+                    "django_tasks_rq.Job",
+                    *settings.TASKS["default"]["QUEUES"],
+                ]
+            else:
+                commands["worker"] = [*manage, "db_worker", "--no-reload", "--interval", "1"]
             commands["scheduler"] = [*manage, "run_scheduler"]
         return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
 
