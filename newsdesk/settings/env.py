@@ -89,6 +89,8 @@ def read_env() -> Env:
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsdesk <noreply@localhost>"),
         frontend_cache_urls=_list("NEWSDESK_FRONTEND_CACHE_URLS", []),
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
+        # Only for the reliability control run, which shows what the tuning prevents.
+        sqlite_tuning=_bool("NEWSDESK_SQLITE_TUNING", True),
         session_cookie_domain=os.environ.get("NEWSDESK_SESSION_COOKIE_DOMAIN", ""),
         facebook_client_id=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_ID", ""),
         facebook_client_secret=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_SECRET", ""),
