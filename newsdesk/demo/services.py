@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page, Site
@@ -301,9 +302,18 @@ def _gallery(home: HomePage) -> None:
     gallery.save_revision().publish()
 
 
-@transaction.atomic
 def demo_load() -> DemoSummary:
-    """Create the demo site; call only on an empty database (see ``demo_is_loaded``)."""
+    """Create the demo site; call only on an empty database (see ``demo_is_loaded``).
+
+    The demo's own workflow steps would mail the demo editors; nobody reads those, so
+    mail is discarded while it loads.
+    """
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        return _demo_load()
+
+
+@transaction.atomic
+def _demo_load() -> DemoSummary:
     home, site = _home_and_site()
     sections = _sections(home)
     sport_home, _sport_site = _sport_home_and_site()

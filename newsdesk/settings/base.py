@@ -461,7 +461,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "newsdesk": {"level": ENV.log_level, "handlers": ["console"], "propagate": False},
-        "django_tasks": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        # Every task logs twice at INFO; the worker's console shows only problems.
+        "django_tasks": {"level": "WARNING", "handlers": ["console"], "propagate": False},
     },
 }
 
