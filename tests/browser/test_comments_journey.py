@@ -67,7 +67,9 @@ def test_reader_comments_another_reports_moderator_rejects_and_editor_closes(
     author_page.goto(live_site.url + article.url)
     author_page.get_by_label("Your comment, as Amani").fill(COMMENT)
     author_page.get_by_role("button", name="Post comment").click()
-    expect(author_page.get_by_role("status").filter(has_text="Your comment is published.")).to_be_visible()
+    expect(
+        author_page.get_by_role("status").filter(has_text="Your comment is published.")
+    ).to_be_visible()
     expect(author_page.locator(".conversation__count")).to_have_text("1 comment")
     link = author_page.locator(".comment__body a")
     expect(link).to_have_attribute("rel", "nofollow ugc noopener")
@@ -82,7 +84,9 @@ def test_reader_comments_another_reports_moderator_rejects_and_editor_closes(
     reporter_page.get_by_label("Abuse or harassment").check()
     shot(reporter_page, "2-report-form")
     reporter_page.get_by_role("button", name="Send report").click()
-    expect(reporter_page.get_by_text("Thank you. A moderator will review this comment.")).to_be_visible()
+    expect(
+        reporter_page.get_by_text("Thank you. A moderator will review this comment.")
+    ).to_be_visible()
     assert comment.reports.get().reason == "abuse"
 
     # A moderator holds it from the reported queue, then rejects it with a reason.
