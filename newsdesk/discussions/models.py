@@ -69,6 +69,11 @@ class Comment(models.Model):
             models.Index(fields=["parent", "status", "created_at"], name="discussions_reply_idx"),
             models.Index(fields=["author", "-created_at"], name="discussions_author_idx"),
             models.Index(fields=["status", "-created_at"], name="discussions_queue_idx"),
+            models.Index(
+                fields=["article", "-created_at"],
+                condition=models.Q(featured=True),
+                name="discussions_featured_idx",
+            ),
         ]
         permissions = [("moderate_comment", "Can moderate comments")]
 

@@ -19,21 +19,9 @@ from newsdesk.discussions import services
 from newsdesk.discussions.models import Comment, CommentReport
 from newsdesk.discussions.tests.factories import reader_factory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 READERS = 8
 COMMENTS_EACH = 5
-
-
-@pytest.fixture(autouse=True)
-def migrated_rows(transactional_db):
-    """Earlier committing tests flushed the rows migrations made; put them back."""
-    from django.apps import apps
-
-    from newsdesk.core.testing import baseline_ensure
-    from newsdesk.discussions.roles import grant_permissions
-
-    baseline_ensure()
-    grant_permissions(apps)
 
 
 @contextmanager

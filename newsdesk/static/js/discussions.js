@@ -135,7 +135,16 @@
   function renderForm() {
     formBox.textContent = "";
     if (!me) return;
-    if (me.closed) return; // the thread says "Comments have been closed for this article."
+    if (me.closed) {
+      // The public thread may be a few seconds older than the closing: me.json is not.
+      var empty = threadBox.querySelector(".conversation__empty");
+      if (empty) empty.remove();
+      if (!threadBox.querySelector(".conversation__closed")) {
+        formBox.appendChild(el("p", { className: "conversation__closed", role: "status" },
+          "Comments have been closed for this article."));
+      }
+      return;
+    }
     if (!me.signed_in || !me.has_profile) {
       var prompt = el("p", { className: "conversation__signin" });
       var link = me.signed_in
