@@ -16,7 +16,11 @@ class HomePage(BasePage):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage", "galleries.GalleryIndexPage"]
+    subpage_types = [
+        "sections.SectionPage",
+        "galleries.GalleryIndexPage",
+        "discussions.CommentsPolicyPage",
+    ]
     template = "sections/home_page.html"
 
     latest_count = models.PositiveSmallIntegerField(
