@@ -42,7 +42,7 @@ def test_schema_is_openapi_with_every_resource(client):
 
 
 def test_article_list_is_published_newest_first_with_filters(client, stories):
-    first, second, draft = stories
+    first, _second, _draft = stories
     data = client.get("/api/articles/").json()
     assert data["count"] == 2
     assert [a["headline"] for a in data["items"]] == ["Storm warning", "Harbour reopens"]
