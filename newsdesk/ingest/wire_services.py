@@ -24,6 +24,8 @@ from newsdesk.ingest.wire import WireFeedError, WireItem, parse_wire
 
 logger = logging.getLogger("newsdesk.ingest")
 
+NO_SECTION = "the source has no section (was it deleted?): choose one in the admin"
+
 Progress = Callable[[int, int, WireItem, str], None]
 
 
@@ -104,6 +106,8 @@ def ingest_source_run(
     """Fetch and import one configured source, and record how it went on the source."""
     fetcher = fetcher or fetcher_get()
     try:
+        if source.section is None:
+            raise WireFeedError(NO_SECTION)
         data = fetcher.fetch(source.url)
         report = wire_document_import(
             data=data,

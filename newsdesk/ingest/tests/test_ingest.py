@@ -158,3 +158,13 @@ def test_scheduler_job_polls_due_sources_through_the_worker(source):
     assert ArticlePage.objects.count() == 3
     call_command("poll_ingest_sources")  # not due again yet: no second fetch
     assert len(responses.calls) == 1
+
+
+def test_a_source_whose_section_was_deleted_fails_with_the_reason(source):
+    from newsdesk.ingest.wire_services import NO_SECTION
+
+    IngestSource.objects.filter(pk=source.pk).update(section=None)
+    source.refresh_from_db()
+    assert not source.is_due()
+    report = ingest_source_run(source=source)
+    assert report.failed and report.errors == [NO_SECTION]
