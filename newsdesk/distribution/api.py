@@ -26,6 +26,9 @@ API_IMAGE_SPEC = "fill-800x450-c100"  # one of the card renditions, prefetched w
 MAX_ID = 2**31 - 1
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
+# Slugs are letters, digits, "_" and "-" (Unicode letters too); anything else (a NUL byte,
+# which PostgreSQL refuses outright) is a 422, not a query.
+SLUG_PATTERN = r"^[\w-]+$"
 
 api = NinjaAPI(
     title="newsdesk read API",
@@ -192,8 +195,12 @@ def _articles_out(request, articles) -> list[dict]:
 @api.get("/articles/", response={200: ArticleListOut, 422: InvalidOut}, tags=["articles"])
 def article_list(
     request,
-    section: str | None = Query(None, max_length=255, description="A section's slug."),
-    tag: str | None = Query(None, max_length=255, description="A tag's slug."),
+    section: str | None = Query(
+        None, max_length=255, pattern=SLUG_PATTERN, description="A section's slug."
+    ),
+    tag: str | None = Query(
+        None, max_length=255, pattern=SLUG_PATTERN, description="A tag's slug."
+    ),
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):

@@ -99,11 +99,28 @@ def test_api_cost_does_not_grow_with_articles(client, section, django_assert_max
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Keep the test's connection across WSGI calls, as Django's test client does.
+
+    The WSGI handler closes connections at the end of each request; inside the test's
+    transaction that would drop it (PostgreSQL: "cannot open a new connection").
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_api_never_errors_and_matches_its_schema(case, stories):
+def test_api_never_errors_and_matches_its_schema(case, stories, keep_test_connection):
     case.call_and_validate()

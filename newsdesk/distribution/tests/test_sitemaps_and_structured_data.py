@@ -36,7 +36,7 @@ def test_news_sitemap_lists_exactly_the_stories_of_the_last_48_hours(client, sec
 
 
 def test_news_sitemap_survives_control_characters(client, section):
-    article_factory(section=section, title="Bad\x00 \x1btitle \u200f👍🏿")
+    article_factory(section=section, title="Bad\x01 \x1btitle \u200f👍🏿")
     root = etree.fromstring(client.get("/news-sitemap.xml").content)
     assert root.findtext(f"{SITEMAP}url/{NEWS}news/{NEWS}title") == "Bad title \u200f👍🏿"
 
