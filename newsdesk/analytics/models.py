@@ -9,9 +9,7 @@ class ReadEvent(models.Model):
     No reader, cookie or address is stored: only which story, on which site, when.
     """
 
-    article = models.ForeignKey(
-        "articles.ArticlePage", on_delete=models.CASCADE, related_name="+", db_constraint=False
-    )
+    article = models.ForeignKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="+")
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField(db_index=True)
 

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from newsdesk.analytics.services import NOT_A_STORY, read_record
 
+FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
 BAD_BEACON = "Send the story's id as the 'page' field."
 
 
@@ -21,9 +22,10 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def beacon(request):
-    raw = request.POST.get("page") or request.body[:32].decode("ascii", "ignore").strip()
-    if raw.startswith("page="):
-        raw = raw[5:]
+    if request.content_type in FORM_TYPES:
+        raw = request.POST.get("page", "")
+    else:  # text/plain "page=123" or "123", as a beacon may send it
+        raw = request.body[:64].decode("ascii", "ignore").strip().removeprefix("page=")
     site = Site.find_for_request(request)
     if not raw.isdigit() or len(raw) > 18 or site is None:
         return _no_store(HttpResponseBadRequest(BAD_BEACON))

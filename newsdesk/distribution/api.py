@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 from django.http import Http404
-from ninja import NinjaAPI, Path, Query, Schema
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage, ArticleTag
@@ -26,6 +26,9 @@ API_IMAGE_SPEC = "fill-800x450-c100"  # one of the card renditions, prefetched w
 MAX_ID = 2**31 - 1
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
+# Slugs are letters, digits, "_" and "-" (Unicode letters too); anything else (a NUL byte,
+# which PostgreSQL refuses outright) is a 422, not a query.
+SLUG_PATTERN = r"^[\w-]+$"
 
 api = NinjaAPI(
     title="newsdesk read API",
@@ -39,6 +42,12 @@ api = NinjaAPI(
 
 class ErrorOut(Schema):
     detail: str
+
+
+class InvalidOut(Schema):
+    """What a parameter out of bounds gets (django-ninja's validation error)."""
+
+    detail: list[dict]
 
 
 class ImageOut(Schema):
@@ -183,11 +192,15 @@ def _articles_out(request, articles) -> list[dict]:
     ]
 
 
-@api.get("/articles/", response=ArticleListOut, tags=["articles"])
+@api.get("/articles/", response={200: ArticleListOut, 422: InvalidOut}, tags=["articles"])
 def article_list(
     request,
-    section: str | None = Query(None, max_length=255, description="A section's slug."),
-    tag: str | None = Query(None, max_length=255, description="A tag's slug."),
+    section: str | None = Query(
+        None, max_length=255, pattern=SLUG_PATTERN, description="A section's slug."
+    ),
+    tag: str | None = Query(
+        None, max_length=255, pattern=SLUG_PATTERN, description="A tag's slug."
+    ),
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
@@ -207,7 +220,7 @@ def article_list(
 
 @api.get(
     "/articles/{article_id}/",
-    response={200: ArticleDetailOut, 404: ErrorOut},
+    response={200: ArticleDetailOut, 404: ErrorOut, 422: InvalidOut},
     tags=["articles"],
 )
 def article_detail(request, article_id: int = Path(..., ge=1, le=MAX_ID)):
@@ -216,7 +229,7 @@ def article_detail(request, article_id: int = Path(..., ge=1, le=MAX_ID)):
     articles = article_list_published(site_root=site.root_page).filter(pk=article_id)
     found = _articles_out(request, articles)
     if not found:
-        return 404, {"detail": "No published article with that id on this site."}
+        return Status(404, {"detail": "No published article with that id on this site."})
     article = ArticlePage.objects.get(pk=article_id)
     return {
         **found[0],
@@ -244,7 +257,7 @@ def section_list(request):
     ]
 
 
-@api.get("/tags/", response=TagListOut, tags=["tags"])
+@api.get("/tags/", response={200: TagListOut, 422: InvalidOut}, tags=["tags"])
 def tag_list(
     request,
     kind: Tag.Kind | None = None,
@@ -295,7 +308,7 @@ def _galleries_out(request, galleries) -> list[dict]:
     ]
 
 
-@api.get("/galleries/", response=GalleryListOut, tags=["galleries"])
+@api.get("/galleries/", response={200: GalleryListOut, 422: InvalidOut}, tags=["galleries"])
 def gallery_list(
     request,
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
@@ -312,12 +325,16 @@ def gallery_list(
     }
 
 
-@api.get("/galleries/{gallery_id}/", response={200: GalleryOut, 404: ErrorOut}, tags=["galleries"])
+@api.get(
+    "/galleries/{gallery_id}/",
+    response={200: GalleryOut, 404: ErrorOut, 422: InvalidOut},
+    tags=["galleries"],
+)
 def gallery_detail(request, gallery_id: int = Path(..., ge=1, le=MAX_ID)):
     """One published gallery with its photos in order."""
     site = _site(request)
     galleries = GalleryPage.objects.live().public().descendant_of(site.root_page)
     found = _galleries_out(request, galleries.filter(pk=gallery_id))
     if not found:
-        return 404, {"detail": "No published gallery with that id on this site."}
+        return Status(404, {"detail": "No published gallery with that id on this site."})
     return found[0]

@@ -79,13 +79,6 @@ class SourceFeed(Feed):
         self.language = source.language
         return source
 
-    def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        # Browsers show an XML feed instead of offering to download it.
-        if self.feed_type is not JsonFeed:
-            response["X-Content-Type-Options"] = "nosniff"
-        return response
-
     def title(self, source: FeedSource) -> str:
         return xml_safe(source.title)
 

@@ -15,10 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from newsdesk.articles.models import ArticleCorrection, ArticlePage, ArticleTag
 from newsdesk.articles.selectors import (
@@ -28,7 +27,6 @@ from newsdesk.articles.selectors import (
 )
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.selectors import section_by_slug
-from newsdesk.tags.models import Tag
 from newsdesk.tags.selectors import tag_by_slug
 
 logger = logging.getLogger("newsdesk.distribution")
@@ -288,14 +286,3 @@ def article_list_related(*, article: ArticlePage, request, limit: int = RELATED_
         .order_by("-shared_tags", "-first_published_at", "-pk")[:limit]
     )
     return article_cards(articles=related, request=request)
-
-
-def section_for_article(*, article: ArticlePage) -> Page | None:
-    return Page.objects.filter(path=article.path[: -Page.steplen]).first()
-
-
-def tags_by_slug(*, slugs: list[str]) -> list[Tag]:
-    return list(Tag.objects.filter(slug__in=slugs))
-
-
-SITE_LANGUAGE_DEFAULT = getattr(settings, "LANGUAGE_CODE", "en")[:2]

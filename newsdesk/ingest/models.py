@@ -30,7 +30,8 @@ class IngestSource(models.Model):
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.AUTO)
     section = models.ForeignKey(
         "sections.SectionPage",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text="The section its stories are filed under.",
     )
@@ -65,7 +66,7 @@ class IngestSource(models.Model):
         return self.name
 
     def is_due(self, now=None) -> bool:
-        if not self.active:
+        if not self.active or self.section_id is None:
             return False
         if self.last_polled_at is None:
             return True

@@ -18,11 +18,14 @@ from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.ingest.fetch import Fetcher, FetchError, fetcher_get
+from newsdesk.ingest.images import WireImageError, wire_image_check, wire_image_create
 from newsdesk.ingest.models import IngestSource
 from newsdesk.ingest.services import ImportResult, article_import_parsed
 from newsdesk.ingest.wire import WireFeedError, WireItem, parse_wire
 
 logger = logging.getLogger("newsdesk.ingest")
+
+NO_SECTION = "the source has no section (was it deleted?): choose one in the admin"
 
 Progress = Callable[[int, int, WireItem, str], None]
 
@@ -34,6 +37,7 @@ class IngestReport:
     unchanged: int = 0
     withdrawn: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported, but e.g. without its photo
     failed: bool = False  # the whole document was unreadable
 
     def count(self, status: str) -> None:
@@ -45,12 +49,18 @@ class IngestReport:
         text = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged" + (
             f", {self.withdrawn} withdrawn" if self.withdrawn else ""
         )
-        return text + (f", {len(self.errors)} not imported" if self.errors else "")
+        text += f", {len(self.errors)} not imported" if self.errors else ""
+        return text + (f", {len(self.warnings)} warning(s)" if self.warnings else "")
 
 
 @transaction.atomic
-def wire_item_import(*, item: WireItem, section: Page, publish: bool) -> ImportResult | None:
-    """Create, update or (for a killed item) unpublish the article for one wire item."""
+def wire_item_import(
+    *, item: WireItem, section: Page, publish: bool, image_data: bytes | None = None
+) -> ImportResult | None:
+    """Create, update or (for a killed item) unpublish the article for one wire item.
+
+    ``image_data`` is the item's lead photo, already fetched and checked.
+    """
     if item.withdrawn:
         article = ArticlePage.objects.filter(source_id=item.source_id).first()
         if article is None:
@@ -58,13 +68,44 @@ def wire_item_import(*, item: WireItem, section: Page, publish: bool) -> ImportR
         if article.live:
             article.unpublish(log_action=True)
         return ImportResult(article=article, status="withdrawn")
+    extra_fields = {"summary": item.summary, "byline": item.byline, "agency": item.agency}
+    if image_data is not None:
+        extra_fields["lead_image"] = wire_image_create(
+            data=image_data,
+            url=item.image_url,
+            title=item.parsed.headline,
+            caption=item.image_caption,
+            credit=item.image_credit,
+        )
     return article_import_parsed(
         parsed=item.parsed,
         section=section,
         source_id=item.source_id,
         publish=publish,
-        extra_fields={"summary": item.summary, "byline": item.byline, "agency": item.agency},
+        extra_fields=extra_fields,
     )
+
+
+def _lead_image_fetch(*, item: WireItem, fetcher: Fetcher) -> tuple[bytes | None, str]:
+    """The item's photo bytes if it needs one (new, or its article has none), or a warning.
+
+    Fetched outside any transaction: a slow photo server must not hold the database.
+    """
+    if not item.image_url or item.withdrawn:
+        return None, ""
+    has_image = (
+        ArticlePage.objects.filter(source_id=item.source_id, lead_image__isnull=False)
+        .only("pk")
+        .exists()
+    )
+    if has_image:
+        return None, ""
+    try:
+        data = fetcher.fetch(item.image_url)
+        wire_image_check(data)
+    except (FetchError, WireImageError) as error:
+        return None, f"photo not imported: {error}"
+    return data, ""
 
 
 def wire_document_import(
@@ -75,16 +116,23 @@ def wire_document_import(
     publish: bool,
     url: str = "",
     progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     """Import every item of one document; raises WireFeedError if it cannot be read."""
     batch = parse_wire(data, fmt=fmt, url=url)
+    fetcher = fetcher or fetcher_get()
     report = IngestReport()
     for error in batch.errors:
         report.errors.append(f"item {error.position} ({error.item_id or 'no id'}): {error.reason}")
     total = len(batch.items)
     for number, item in enumerate(batch.items, start=1):
+        image_data, warning = _lead_image_fetch(item=item, fetcher=fetcher)
+        if warning:
+            report.warnings.append(f"item {number} ({item.source_id}): {warning}")
         try:
-            result = wire_item_import(item=item, section=section, publish=publish)
+            result = wire_item_import(
+                item=item, section=section, publish=publish, image_data=image_data
+            )
         except (ValidationError, ValueError, DatabaseError) as error:
             reason = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             report.errors.append(f"item {number} ({item.source_id}): {reason}")
@@ -104,6 +152,8 @@ def ingest_source_run(
     """Fetch and import one configured source, and record how it went on the source."""
     fetcher = fetcher or fetcher_get()
     try:
+        if source.section is None:
+            raise WireFeedError(NO_SECTION)
         data = fetcher.fetch(source.url)
         report = wire_document_import(
             data=data,
@@ -112,6 +162,7 @@ def ingest_source_run(
             publish=source.publish,
             url=source.url,
             progress=progress,
+            fetcher=fetcher,
         )
     except (FetchError, WireFeedError) as error:
         report = IngestReport(errors=[str(error)], failed=True)
@@ -119,7 +170,7 @@ def ingest_source_run(
     IngestSource.objects.filter(pk=source.pk).update(
         last_polled_at=timezone.now(),
         last_status=report.summary()[:300],
-        last_errors="\n".join(report.errors)[:10_000],
+        last_errors="\n".join([*report.errors, *report.warnings])[:10_000],
     )
     return report
 

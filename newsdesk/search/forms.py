@@ -10,7 +10,12 @@ DATES_REVERSED = "The 'from' date must be on or before the 'to' date."
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for", required=False, strip=True)
+    q = forms.CharField(
+        label="Search for",
+        required=False,
+        strip=True,
+        widget=forms.SearchInput(attrs={"autocomplete": "off", "enterkeyhint": "search"}),
+    )
     section = forms.ChoiceField(label="Section", required=False)
     date_from = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -24,7 +29,6 @@ class SearchForm(forms.Form):
         self.fields["section"].choices = [("", "All sections")] + [
             (s.slug, s.title) for s in sections
         ]
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
 
     def clean_q(self) -> str:
         query = self.cleaned_data["q"]

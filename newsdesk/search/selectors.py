@@ -12,7 +12,6 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.models import SectionPage
 
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 32
 

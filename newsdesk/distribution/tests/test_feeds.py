@@ -8,7 +8,7 @@ from newsdesk.images.tests.factories import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE_TITLE = "Bell\x07 rings\x00 \u200fשלום\u200f 👩🏽‍🚒 \x1b[31m end\ufffe"
+HOSTILE_TITLE = "Bell\x07 rings\x01 \u200fשלום\u200f 👩🏽‍🚒 \x1b[31m end\ufffe"
 
 
 def _parse(client, url):

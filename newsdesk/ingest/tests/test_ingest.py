@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-import responses
 from django.core.management import CommandError, call_command
 
 from newsdesk.articles.models import ArticlePage
@@ -130,9 +129,8 @@ def source(section):
     )
 
 
-@responses.activate
-def test_configured_source_is_fetched_imported_and_its_status_recorded(source):
-    responses.get(
+def test_configured_source_is_fetched_imported_and_its_status_recorded(source, wire_http):
+    wire_http.get(
         FEED_URL, body=(FIXTURES / "wire_rss.xml").read_bytes(), content_type="application/rss+xml"
     )
     call_command("ingest", "example-world", verbosity=0)
@@ -142,19 +140,56 @@ def test_configured_source_is_fetched_imported_and_its_status_recorded(source):
     assert source.last_polled_at is not None and source.last_errors == ""
 
 
-@responses.activate
-def test_an_unreachable_source_is_recorded_as_failed(source):
-    responses.get(FEED_URL, status=503)
+def test_an_unreachable_source_is_recorded_as_failed(source, wire_http):
+    wire_http.get(FEED_URL, status=503)
     report = ingest_source_run(source=source)
     source.refresh_from_db()
     assert report.failed and not ArticlePage.objects.exists()
     assert source.last_status == f"failed: the server answered 503 for {FEED_URL}"
 
 
-@responses.activate
-def test_scheduler_job_polls_due_sources_through_the_worker(source):
-    responses.get(FEED_URL, body=(FIXTURES / "wire_rss.xml").read_bytes())
+def test_scheduler_job_polls_due_sources_through_the_worker(source, wire_http):
+    wire_http.get(FEED_URL, body=(FIXTURES / "wire_rss.xml").read_bytes())
     call_command("poll_ingest_sources")  # tasks run immediately in tests
     assert ArticlePage.objects.count() == 3
     call_command("poll_ingest_sources")  # not due again yet: no second fetch
-    assert len(responses.calls) == 1
+    assert [c.request.url for c in wire_http.calls].count(FEED_URL) == 1
+
+
+def test_a_source_whose_section_was_deleted_fails_with_the_reason(source):
+    from newsdesk.ingest.wire_services import NO_SECTION
+
+    IngestSource.objects.filter(pk=source.pk).update(section=None)
+    source.refresh_from_db()
+    assert not source.is_due()
+    report = ingest_source_run(source=source)
+    assert report.failed and report.errors == [NO_SECTION]
+
+
+def test_wire_photos_become_lead_images_once(section, wire_http):
+    _ingest("wire_rss.xml", "--publish")
+    article = ArticlePage.objects.get(source_id__endswith="us-japan-0981")
+    assert article.lead_image is not None
+    assert article.credit == "Toru Yamanaka, Example Wire"
+    assert article.lead_image.width == 320
+    _ingest("wire_rss.xml", "--publish")  # already has its photo: not fetched again
+    photo_calls = [c for c in wire_http.calls if c.request.url.endswith("hagel-kerry.jpg")]
+    assert len(photo_calls) == 1
+
+
+def test_ninjs_picture_association_becomes_the_lead_image(section):
+    _ingest("wire_ninjs.json", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.lead_image is not None and article.caption == "Tokyo Bay"
+
+
+def test_a_broken_photo_leaves_the_story_without_it_and_warns(section, wire_http, capsys):
+    wire_http.replace(
+        "GET", "https://wire.example.com/photos/tokyo-bay.jpg", body=b"<html>not a photo</html>"
+    )
+    _ingest("wire_ninjs.json", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.live and article.lead_image is None
+    assert "photo not imported: the photo is not a JPEG, PNG, WebP or GIF image" in (
+        capsys.readouterr().err
+    )

@@ -107,7 +107,10 @@ def test_unreadable_documents_raise_with_the_reason():
 
 
 def test_bad_items_are_reported_and_good_ones_kept():
-    data = b'{"items": [{"uri": "urn:a", "headline": "Fine", "body_text": "Text."}, {"headline": "No id"}, {"uri": "urn:c", "headline": "", "body_text": "x"}]}'
+    data = (
+        b'{"items": [{"uri": "urn:a", "headline": "Fine", "body_text": "Text."},'
+        b' {"headline": "No id"}, {"uri": "urn:c", "headline": "", "body_text": "x"}]}'
+    )
     batch = parse_wire(data, fmt="ninjs")
     assert [i.source_id for i in batch.items] == ["urn:a"]
     assert [(e.position, e.reason) for e in batch.errors] == [

@@ -26,6 +26,9 @@ class WireItem:
     byline: str = ""
     agency: str = ""
     withdrawn: bool = False  # the source killed or withheld the story
+    image_url: str = ""  # the lead photo, fetched on first import
+    image_caption: str = ""
+    image_credit: str = ""
 
 
 @dataclass(frozen=True)

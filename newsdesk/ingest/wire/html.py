@@ -7,7 +7,6 @@ from newsdesk.ingest.page_text import NotAnArticle
 from newsdesk.ingest.services import source_id_for_page
 from newsdesk.ingest.wire.base import WireBatch, WireItem, WireItemError, wire_source_id
 
-
 # Error pages ("502 Bad Gateway") and stubs have a headline and a line; stories have more.
 MIN_WORDS = 30
 TOO_LITTLE_TEXT = "only {words} words of text: not a story"

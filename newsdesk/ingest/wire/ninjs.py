@@ -135,6 +135,7 @@ def _item(item) -> WireItem:
         tags=tuple(dict.fromkeys(tags)),
     )
     byline = item.get("byline") or item.get("by") or ""
+    image_url, image_caption, image_credit = _picture(item.get("associations"))
     return WireItem(
         source_id=wire_source_id(uri),
         parsed=parsed,
@@ -142,4 +143,33 @@ def _item(item) -> WireItem:
         byline=str(byline)[:200],
         agency=str(agency)[:100],
         withdrawn=withdrawn,
+        image_url=image_url,
+        image_caption=image_caption[:500],
+        image_credit=image_credit[:255],
     )
+
+
+def _picture(associations) -> tuple[str, str, str]:
+    """(URL of the largest rendition, caption, credit) of the first associated picture."""
+    if isinstance(associations, dict):  # ninjs 1.x: {"featureimage": {...}}
+        associations = list(associations.values())
+    for association in associations if isinstance(associations, list) else []:
+        if not isinstance(association, dict) or association.get("type") != "picture":
+            continue
+        renditions = association.get("renditions") or []
+        if isinstance(renditions, dict):
+            renditions = list(renditions.values())
+        candidates = [
+            r
+            for r in renditions
+            if isinstance(r, dict) and str(r.get("href", "")).startswith(("http://", "https://"))
+        ]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda r: (r.get("width") or 0) * (r.get("height") or 0))
+        caption = _first(association.get("descriptions"), role="caption") or _first(
+            association.get("headlines")
+        )
+        credit = association.get("by") or association.get("copyrightholder") or ""
+        return str(best["href"]), " ".join(str(caption).split()), str(credit)
+    return "", "", ""

@@ -78,4 +78,18 @@ def _item(entry, *, item_id: str, agency: str) -> WireItem:
         summary=summary_text(summary_html) if full else "",
         byline=(entry.get("author") or "")[:200],
         agency=agency[:100],
+        image_url=_image_url(entry),
+        image_credit=credit[:255],
     )
+
+
+def _image_url(entry) -> str:
+    """The first picture in ``media:content`` or an image enclosure."""
+    for media in entry.get("media_content") or []:
+        kind = media.get("medium") or media.get("type", "").split("/")[0]
+        if kind == "image" and media.get("url", "").startswith(("http://", "https://")):
+            return media["url"]
+    for link in entry.get("enclosures") or []:
+        if link.get("type", "").startswith("image/") and link.get("href", "").startswith("http"):
+            return link["href"]
+    return ""

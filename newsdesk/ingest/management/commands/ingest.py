@@ -110,6 +110,8 @@ class Command(BaseCommand):
             self.stdout.write(f"[{number}/{total}] {status}: {item.parsed.headline}")
 
     def _finish(self, report):
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}")
         for error in report.errors:
             self.stderr.write(f"not imported: {error}")
         self.stdout.write(report.summary())
