@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from django.db import IntegrityError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -45,7 +46,11 @@ def article_for_comments(*, article_id: int):
 
 
 def discussion_settings_for(*, site) -> DiscussionSettings:
-    return DiscussionSettings.for_site(site)
+    try:
+        return DiscussionSettings.for_site(site)
+    except IntegrityError:
+        # Two first requests on a new site raced to create the row; the other one won.
+        return DiscussionSettings.objects.get(site=site)
 
 
 def discussion_state(*, article, settings: DiscussionSettings) -> DiscussionState:

@@ -57,7 +57,7 @@ def test_reader_comments_another_reports_moderator_rejects_and_editor_closes(
     page.goto(live_site.url + article.url)
     expect(page.get_by_role("heading", name="Join the conversation!")).to_be_visible()
     expect(page.locator(".conversation__count")).to_have_text("0 comments")
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+    expect(page.locator("#comments").get_by_role("link", name="Sign in")).to_be_visible()
 
     # The author comments.
     author_context = sign_in(browser, live_site, author)

@@ -14,7 +14,7 @@ from newsdesk.images.tests.factories import CustomImageFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 SEED = Path(__file__).resolve().parents[2] / "newsdesk/ingest/tests/fixtures/news24_japan_us.txt"
 # Set NEWSDESK_SCREENSHOTS=dir to keep screenshots of each step for a look.

@@ -7,7 +7,7 @@ from newsdesk.images.tests.factories import CustomImageFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

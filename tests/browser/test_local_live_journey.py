@@ -18,7 +18,7 @@ from newsdesk.sections.tests.factories import news_site
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 BANNER = "There are new stories on the homepage. Click here to see them."
 

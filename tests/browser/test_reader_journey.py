@@ -18,7 +18,7 @@ from newsdesk.sections.tests.factories import news_site
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 SHOTS = os.environ.get("NEWSDESK_SCREENSHOTS", "")
 

@@ -19,7 +19,7 @@ from newsdesk.discussions import services
 from newsdesk.discussions.models import Comment, CommentReport
 from newsdesk.discussions.tests.factories import reader_factory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 READERS = 8
 COMMENTS_EACH = 5
 

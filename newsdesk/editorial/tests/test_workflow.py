@@ -61,9 +61,7 @@ def test_reporter_submits_and_editor_approves_and_publishes(section, reporter, e
     assert state.status == WorkflowState.STATUS_APPROVED
 
 
-@pytest.mark.django_db(
-    transaction=True, serialized_rollback=True
-)  # the scheduler recycles connections between jobs
+@pytest.mark.django_db(transaction=True)  # the scheduler recycles connections between jobs
 def test_scheduled_article_is_published_by_the_scheduler_job(section):
     article = article_factory(section=section, title="Scheduled story", publish=False)
     revision = article.latest_revision
