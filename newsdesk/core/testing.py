@@ -32,3 +32,28 @@ def baseline_ensure() -> None:
     from newsdesk.local.places_data import places_seed
 
     places_seed(apps.get_model("local", "Place"))
+
+
+def _thread_safe_sync_queue():
+    from django_rq.queues import DjangoRQ
+    from rq.timeouts import TimerDeathPenalty
+
+    class ThreadSafeSyncQueue(DjangoRQ):
+        """RQ's synchronous mode timed by a timer thread instead of SIGALRM.
+
+        Tests run RQ jobs as they are enqueued, and the live server enqueues from its
+        own threads, where signals cannot be used.
+        """
+
+        def __init__(self, *args, **kwargs):
+            kwargs["death_penalty_class"] = TimerDeathPenalty
+            super().__init__(*args, **kwargs)
+
+    return ThreadSafeSyncQueue
+
+
+def __getattr__(name):
+    # Imported lazily: django_rq is only installed in the scale-out profile's settings.
+    if name == "ThreadSafeSyncQueue":
+        return _thread_safe_sync_queue()
+    raise AttributeError(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import zoneinfo
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from wagtail.models import Page
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.selectors import article_tags
 from newsdesk.articles.services import article_create
-from newsdesk.ingest.page_text import ParsedPage
+from newsdesk.ingest.page_text import NotAnArticle, ParsedPage
 from newsdesk.network.models import SiteSettings
 from newsdesk.tags.services import tag_get_or_create
 
@@ -58,6 +59,26 @@ def _aware(published: datetime | None, *, section: Page) -> datetime | None:
     return published.replace(tzinfo=zoneinfo.ZoneInfo(zone))
 
 
+# C0 control characters other than tab and newlines: PostgreSQL refuses NUL in text, and
+# XML (feeds, sitemaps) refuses them all. Scrapes and wires do carry them.
+_CONTROL_CHARACTERS = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+
+
+def parsed_without_control_characters(parsed: ParsedPage) -> ParsedPage:
+    def clean(value: str) -> str:
+        return value.translate(_CONTROL_CHARACTERS)
+
+    return dataclasses.replace(
+        parsed,
+        headline=clean(parsed.headline),
+        caption=clean(parsed.caption),
+        credit=clean(parsed.credit),
+        dateline=clean(parsed.dateline),
+        body=tuple(dataclasses.replace(b, text=clean(b.text)) for b in parsed.body),
+        tags=tuple(clean(tag) for tag in parsed.tags),
+    )
+
+
 @transaction.atomic
 def article_import_parsed(
     *,
@@ -71,6 +92,9 @@ def article_import_parsed(
 
     ``extra_fields`` (summary, byline, agency) come from wire items, which carry them.
     """
+    parsed = parsed_without_control_characters(parsed)
+    if not parsed.headline.strip():
+        raise NotAnArticle("no headline once control characters are removed")
     article = ArticlePage.objects.filter(source_id=source_id).first()
     fields = {
         "title": parsed.headline,

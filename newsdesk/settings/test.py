@@ -7,6 +7,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     # The scale-out profile's RQ backend, with jobs run in-process as they are enqueued.
     RQ_QUEUES["default"]["ASYNC"] = False  # noqa: F405
+    RQ_QUEUES["default"]["QUEUE_CLASS"] = "newsdesk.core.testing.ThreadSafeSyncQueue"  # noqa: F405
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests that count queries or re-read a page must reach Django; caching tests turn it on.
