@@ -26,6 +26,7 @@ from newsdesk.articles.selectors import (
     article_list_published,
 )
 from newsdesk.network.models import SiteSettings
+from newsdesk.network.selectors import site_for_page
 from newsdesk.sections.selectors import section_by_slug
 from newsdesk.tags.selectors import tag_by_slug
 
@@ -274,7 +275,7 @@ RELATED_COUNT = 4
 
 def article_list_related(*, article: ArticlePage, request, limit: int = RELATED_COUNT) -> list:
     """Stories sharing the most tags with ``article`` on its site, then the newest: 2 queries."""
-    site = article.get_site()
+    site = site_for_page(page=article, request=request)
     if site is None:
         return []
     tag_ids = ArticleTag.objects.filter(content_object=article).values("tag_id")

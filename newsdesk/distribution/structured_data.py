@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.network.models import SiteSettings
+from newsdesk.network.selectors import site_settings_for_page
 
 # Google asks for 16x9, 4x3 and 1x1 images of at least 1200 px wide (the 16x9 one the
 # article page already renders for its srcset).
@@ -39,8 +39,7 @@ def _renditions(request, image, specs) -> list[str]:
 
 def article_json_ld(*, article: ArticlePage, request, corrections, section, tags) -> dict:
     """The ``NewsArticle`` object for ``article``, as Google and other readers expect it."""
-    site = article.get_site()
-    site_settings = SiteSettings.for_site(site)
+    site_settings = site_settings_for_page(page=article, request=request)
     url = article.get_full_url(request)
     modified = max(
         [t for t in (article.last_published_at, article.first_published_at) if t]

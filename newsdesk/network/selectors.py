@@ -30,3 +30,20 @@ def site_navigation(*, site: Site) -> list[dict]:
         ]
         cache.set(key, items, NAVIGATION_CACHE_SECONDS)
     return items
+
+
+def site_for_page(*, page: Page, request=None) -> Site | None:
+    """The site ``page`` belongs to, reusing the request's site (no query) when it is that one."""
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is not None and page.path.startswith(site.root_page.path):
+            return site
+    return page.get_site()
+
+
+def site_settings_for_page(*, page: Page, request=None) -> SiteSettings:
+    """The page's site settings; the request's cached copy when the page is on that site."""
+    site = site_for_page(page=page, request=request)
+    if request is not None and site is not None and site == Site.find_for_request(request):
+        return SiteSettings.for_request(request)
+    return SiteSettings.for_site(site)

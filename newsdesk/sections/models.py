@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from newsdesk.core.models import BasePage
 
@@ -32,6 +32,30 @@ class HomePage(BasePage):
         InlinePanel("top_stories", heading="Top stories", label="Top story", max_num=6),
         FieldPanel("latest_count"),
     ]
+
+    def route(self, request, path_components):
+        """Find a page below this home by its URL path in one query, not one per level.
+
+        Wagtail walks the tree a level at a time (two queries a level); stories sit two
+        levels down, so this saves three queries on every article view. Anything not
+        found directly (a routable page's sub-route) falls back to Wagtail's walk.
+        """
+        if path_components:
+            target = f"{self.url_path}{'/'.join(path_components)}/"
+            parent = target[: target.rstrip("/").rfind("/") + 1]
+            found = {
+                page.url_path: page
+                for page in Page.objects.filter(url_path__in=[target, parent]).filter(
+                    path__startswith=self.path
+                )
+            }
+            if target in found:
+                page = found[target].specific
+                if parent in found:
+                    # Treebeard's get_parent() reads this instead of querying again.
+                    page._cached_parent_obj = found[parent]
+                return page.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from newsdesk.articles.selectors import home_page_stories
