@@ -6,6 +6,7 @@ gunicorn's master and every worker down at once, as a power cut or OOM kill woul
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -83,10 +84,8 @@ def start_server(environment: dict, port: int, *extra: str, wait: float = 240) -
 
 def stop_server(process: subprocess.Popen, *, hard: bool = False) -> None:
     """SIGKILL (hard) or SIGTERM the server's whole process group and reap it."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL if hard else signal.SIGTERM)
-    except ProcessLookupError:
-        pass
     try:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
