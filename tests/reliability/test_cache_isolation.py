@@ -74,7 +74,7 @@ def test_personal_endpoints_are_private_no_store_and_only_the_readers_own(site):
         f"/comments/{story.pk}/me.json",
         "/local/components/weather/",
     ]
-    for key, (username, email, _, place_name, _) in READERS.items():
+    for key, (username, _email, _, place_name, _) in READERS.items():
         other = READERS["b" if key == "a" else "a"]
         for url in endpoints:
             response = clients[key].get(url)
