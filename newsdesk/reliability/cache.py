@@ -59,3 +59,7 @@ class ResilientRedisCache(RedisCache):
     delete = _fail_soft(False)(RedisCache.delete)
     delete_many = _fail_soft(None)(RedisCache.delete_many)
     # add, incr, decr and clear are left to raise: see the module docstring.
+
+    def delete_or_raise(self, key, version=None) -> bool:
+        """``delete`` for callers that must know it happened (signing out)."""
+        return RedisCache.delete(self, key, version=version)

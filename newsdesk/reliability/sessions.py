@@ -48,5 +48,6 @@ class SessionStore(CachedDBStore):
         # would sign the reader back in once the cache returns.
         if session_key is None and self.session_key is None:
             return
-        self._cache.delete(self.cache_key_prefix + (session_key or self.session_key))
+        delete = getattr(self._cache, "delete_or_raise", self._cache.delete)
+        delete(self.cache_key_prefix + (session_key or self.session_key))
         DBStore.delete(self, session_key)

@@ -41,6 +41,19 @@ def redis_down():
         yield
 
 
+def _sign_in(client, user):
+    """A session made while Redis was up: in the database (and the cache, now gone)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    client.cookies["sessionid"] = store.session_key
+
+
 @pytest.fixture
 def story(section):
     return article_factory(section=section, title="Council passes budget", tags=["Budget"])
@@ -66,7 +79,7 @@ def test_anonymous_pages_still_serve_when_redis_is_down(client, story, redis_dow
 
 @pytest.mark.django_db
 def test_signed_in_reader_keeps_reading_when_redis_is_down(client, story, redis_down):
-    client.force_login(reader_factory(username="sipho"))
+    _sign_in(client, reader_factory(username="sipho"))
     assert client.get(story.url).status_code == 200
     status = client.get("/accounts/status.json")
     assert status.status_code == 200
@@ -75,7 +88,7 @@ def test_signed_in_reader_keeps_reading_when_redis_is_down(client, story, redis_
 
 @pytest.mark.django_db
 def test_comments_are_held_for_review_not_published_when_redis_is_down(client, story, redis_down):
-    client.force_login(reader_factory(username="lindiwe", days_old=30))
+    _sign_in(client, reader_factory(username="lindiwe", days_old=30))
     for n in range(3):
         response = client.post(
             reverse("discussions:post", args=[story.pk]),
@@ -96,3 +109,14 @@ def test_sign_in_pauses_with_a_clear_message_when_redis_is_down(client, redis_do
     assert response.status_code == 503
     assert CACHE_OUTAGE_MESSAGE.encode() in response.content.replace(b"&#x27;", b"'")
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sign_out_pauses_rather_than_leave_a_cached_session_behind(client, redis_down):
+    from django.contrib.sessions.models import Session
+
+    _sign_in(client, reader_factory(username="naledi"))
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 503
+    assert Session.objects.count() == 1  # nothing changed: signing out again will work
+    assert client.get("/accounts/status.json").json()["signed_in"] is True
