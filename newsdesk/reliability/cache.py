@@ -51,10 +51,10 @@ def _default_arg(key, default=None, version=None):
 
 class ResilientRedisCache(RedisCache):
     get = _fail_soft(_default_arg)(RedisCache.get)
-    get_many = _fail_soft({})(RedisCache.get_many)
+    get_many = _fail_soft(lambda *args, **kwargs: {})(RedisCache.get_many)
     has_key = _fail_soft(False)(RedisCache.has_key)
     set = _fail_soft(None)(RedisCache.set)
-    set_many = _fail_soft([])(RedisCache.set_many)
+    set_many = _fail_soft(lambda *args, **kwargs: [])(RedisCache.set_many)
     touch = _fail_soft(False)(RedisCache.touch)
     delete = _fail_soft(False)(RedisCache.delete)
     delete_many = _fail_soft(None)(RedisCache.delete_many)
