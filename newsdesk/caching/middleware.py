@@ -15,11 +15,14 @@ be stored for anyone else. See docs/PERFORMANCE.md for the trade-off.
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from newsdesk.caching import pagecache
+
+logger = logging.getLogger(__name__)
 
 CACHEABLE_STATUSES = {200, 301, 404, 410}
 PRIVATE_PREFIXES = ("/admin/", "/accounts/", "/django-admin/")
@@ -89,7 +92,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if _bypasses_page_cache(request):
             return self.get_response(request)
-        found = pagecache.lookup(request)
+        try:
+            found = pagecache.lookup(request)
+        except Exception:
+            # Fail open: a cache outage costs speed, never the page (docs/RELIABILITY.md).
+            logger.warning("Page cache unavailable; serving %s uncached", request.path)
+            return self.get_response(request)
         if found.response is not None:
             found.response[PAGE_CACHE_HEADER] = "hit"
             return self._conditional(request, found.response)
@@ -99,7 +107,11 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 digest = hashlib.blake2b(response.content, digest_size=12).hexdigest()
                 response["ETag"] = f'"{digest}"'
-            pagecache.store(found, response, ttl=ttl)
+            try:
+                pagecache.store(found, response, ttl=ttl)
+            except Exception:
+                logger.warning("Page cache unavailable; %s not stored", request.path)
+                return self._conditional(request, response)
             response[PAGE_CACHE_HEADER] = "miss"
             return self._conditional(request, response)
         return response

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "newsdesk.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # --- reliability --- last, so it sees the views' exceptions first (docs/RELIABILITY.md)
+    "newsdesk.reliability.middleware.CacheOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -166,7 +168,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if ENV.redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing open for reads and closed for limits (reliability)
+            "BACKEND": "newsdesk.reliability.cache.ResilientRedisCache",
             "LOCATION": ENV.redis_url,
             "KEY_PREFIX": "newsdesk",
             "TIMEOUT": 300,
@@ -429,7 +432,7 @@ NEWSDESK_LIVE_CACHE_SECONDS = 5  # server-side copy; publishing forgets it at on
 NEWSDESK_PAGE_CACHE = ENV.page_cache
 if ENV.redis_url:
     # Sessions read from Redis and survive its restart in the database.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "newsdesk.reliability.sessions"  # cached_db that outlives a Redis outage
 if ENV.redis_url and ENV.tasks_backend == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

@@ -1,0 +1,58 @@
+"""Fail closed, clearly, when a write's protections need the shared cache and it is down.
+
+Rate limits (comments, sign-in, sign-up, password reset) count in the shared cache. When
+Redis is unreachable we cannot count, so the write is refused with 503, ``Retry-After``
+and a message saying why, instead of a 500 or, worse, no limit at all. Reading is not
+affected: the page cache fails open (see ``newsdesk.caching.middleware``) and sessions
+fall back to the database (``newsdesk.reliability.sessions``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.html import escape
+
+from newsdesk.reliability.faults import is_cache_outage
+
+logger = logging.getLogger(__name__)
+
+CACHE_OUTAGE_MESSAGE = (
+    "We can't check posting and sign-in limits right now, so this action is paused. "
+    "Nothing was saved. Please try again in a minute."
+)
+RETRY_AFTER_SECONDS = 60
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Please try again in a minute</title></head>
+<body><main><h1>Please try again in a minute</h1><p>{message}</p>
+<p><a href="/">Back to the front page</a></p></main></body></html>
+"""
+
+
+def _wants_json(request) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept or request.path.endswith(".json")
+
+
+class CacheOutageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_cache_outage(exception):
+            return None
+        logger.error("Shared cache unavailable during %s %s", request.method, request.path)
+        if _wants_json(request):
+            response = JsonResponse({"ok": False, "message": CACHE_OUTAGE_MESSAGE}, status=503)
+        else:
+            response = HttpResponse(_PAGE.format(message=escape(CACHE_OUTAGE_MESSAGE)), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "private, no-store"
+        return response
