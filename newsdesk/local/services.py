@@ -71,17 +71,22 @@ def traffic_alert_create(
     return alert
 
 
+def _upsert_by_source_id(model, *, source_id: str, fields: dict):
+    """Create or update the row an imported entry became, found again by its source id."""
+    row = model.objects.filter(source_id=source_id).first()
+    created = row is None
+    row = row or model(source_id=source_id)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row, created
+
+
 @transaction.atomic
 def traffic_alert_upsert_from_source(*, source_id: str, **fields) -> tuple[TrafficAlert, bool]:
     """Create or update the alert a feed entry became (found again by its id)."""
-    alert = TrafficAlert.objects.filter(source_id=source_id).first()
-    created = alert is None
-    alert = alert or TrafficAlert(source_id=source_id)
-    for name, value in fields.items():
-        setattr(alert, name, value)
-    alert.full_clean()
-    alert.save()
-    return alert, created
+    return _upsert_by_source_id(TrafficAlert, source_id=source_id, fields=fields)
 
 
 @transaction.atomic
@@ -113,11 +118,5 @@ def listing_create(
 
 @transaction.atomic
 def listing_upsert_from_source(*, source_id: str, **fields) -> tuple[Listing, bool]:
-    listing = Listing.objects.filter(source_id=source_id).first()
-    created = listing is None
-    listing = listing or Listing(source_id=source_id)
-    for name, value in fields.items():
-        setattr(listing, name, value)
-    listing.full_clean()
-    listing.save()
-    return listing, created
+    """Create or update the listing an iCalendar event became (found again by its UID)."""
+    return _upsert_by_source_id(Listing, source_id=source_id, fields=fields)
