@@ -193,3 +193,14 @@ def test_a_broken_photo_leaves_the_story_without_it_and_warns(section, wire_http
     assert "photo not imported: the photo is not a JPEG, PNG, WebP or GIF image" in (
         capsys.readouterr().err
     )
+
+
+def test_the_iptcs_own_newsml_g2_sample_becomes_one_article_once(section):
+    """The IPTC's published NewsML-G2 text item (specification example, listing 2)."""
+    _ingest("iptc_newsml_g2_listing_2.xml", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.title == 'Fed to halt QE to avert "bubble"'
+    assert article.source_id.endswith("urn:newsml:acmenews.com:20161121:US-FINANCE-FED")
+    assert "Ugiating ea feugait utat" in str(article.body)
+    _ingest("iptc_newsml_g2_listing_2.xml", "--publish")
+    assert ArticlePage.objects.count() == 1
