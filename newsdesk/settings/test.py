@@ -1,5 +1,9 @@
 """Settings for the test suite: fast hashing, isolated media, tasks run in-process."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, LOGGING, TASKS
 
@@ -20,8 +24,12 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # An in-memory test database; the live-server tests share it across threads.
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+    # A file, not memory: the live server answers several requests at once (a page and its
+    # small endpoints), and each thread needs its own connection, as in production (WAL,
+    # IMMEDIATE, busy timeout). An in-memory database is one connection shared by all.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"newsdesk-test-{os.getpid()}.sqlite3")
+    }
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Keep test keys apart from a running site's keys on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
