@@ -8,6 +8,8 @@ puts them back so the next such test starts from a freshly migrated database.
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.module_loading import import_string
+from django_rq.queues import DjangoRQ
+from rq.timeouts import TimerDeathPenalty
 from wagtail.models import Collection, Locale, Page
 
 # The data migrations' functions, in migration order; each is idempotent and takes
@@ -34,26 +36,13 @@ def baseline_ensure() -> None:
     places_seed(apps.get_model("local", "Place"))
 
 
-def _thread_safe_sync_queue():
-    from django_rq.queues import DjangoRQ
-    from rq.timeouts import TimerDeathPenalty
+class ThreadSafeSyncQueue(DjangoRQ):
+    """RQ's synchronous mode timed by a timer thread instead of SIGALRM.
 
-    class ThreadSafeSyncQueue(DjangoRQ):
-        """RQ's synchronous mode timed by a timer thread instead of SIGALRM.
+    Tests run RQ jobs as they are enqueued (scale-out profile), and the live server
+    enqueues from its own threads, where signals cannot be used.
+    """
 
-        Tests run RQ jobs as they are enqueued, and the live server enqueues from its
-        own threads, where signals cannot be used.
-        """
-
-        def __init__(self, *args, **kwargs):
-            kwargs["death_penalty_class"] = TimerDeathPenalty
-            super().__init__(*args, **kwargs)
-
-    return ThreadSafeSyncQueue
-
-
-def __getattr__(name):
-    # Imported lazily: django_rq is only installed in the scale-out profile's settings.
-    if name == "ThreadSafeSyncQueue":
-        return _thread_safe_sync_queue()
-    raise AttributeError(name)
+    def __init__(self, *args, **kwargs):
+        kwargs["death_penalty_class"] = TimerDeathPenalty
+        super().__init__(*args, **kwargs)

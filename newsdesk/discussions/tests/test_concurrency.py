@@ -1,11 +1,10 @@
 """Many readers posting at once: every accepted comment is stored exactly once.
 
 Runs on whichever database the suite uses, with real transactions and one connection
-per thread. PostgreSQL is used as is. SQLite's in-memory test database (shared cache)
-answers concurrent writers with "table is locked" at once, which a deployed site never
-sees: there the database is a file in WAL mode with IMMEDIATE transactions and a busy
-timeout. So on SQLite the threads run against a file copy of the test database, opened
-with the site's own connection options.
+per thread. PostgreSQL is used as is. On SQLite the threads run against their own copy
+of the test database, opened with the site's connection options (WAL, IMMEDIATE, busy
+timeout), so the race is exactly what ``newsdesk serve`` sees and leaves the suite's
+database untouched.
 """
 
 import sqlite3

@@ -1,10 +1,9 @@
 """Twenty readers claim one username at the same moment: exactly one gets it.
 
 The claims run in real threads, each with its own database connection, against
-committed data (``transaction=True``). SQLite's in-memory test database is one shared
-cache in which writers fail at once instead of waiting, which no deployment uses, so on
-SQLite the race runs on a file copy of the test database opened with the project's own
-settings (WAL, IMMEDIATE transactions, busy timeout), exactly like ``newsdesk serve``.
+committed data (``transaction=True``). On SQLite the race runs on its own copy of the
+test database opened with the project's settings (WAL, IMMEDIATE transactions, busy
+timeout), exactly like ``newsdesk serve``, leaving the suite's database untouched.
 """
 
 import contextlib
