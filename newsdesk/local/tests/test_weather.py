@@ -105,6 +105,28 @@ def test_concurrent_requests_for_a_place_make_one_upstream_call(openmeteo):
     assert all(state.available for state in results)
 
 
+def test_a_report_stored_between_our_read_and_our_lock_is_used_not_fetched_again(
+    openmeteo, monkeypatch
+):
+    # The race CI once hit: this worker read an empty cache, then another finished its
+    # refresh and released the lock before this one took it.
+    from newsdesk.local.weather import service
+
+    openmeteo.get(FORECAST_URL, json=open_meteo_json())
+    cape_town = place("cape-town")
+    weather_for_place(place=cape_town)
+    real_get, reads = cache.get, []
+
+    def first_read_misses(key, *args, **kwargs):
+        reads.append(key)
+        return None if len(reads) == 1 else real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(service.cache, "get", first_read_misses)
+    state = weather_for_place(place=cape_town)
+    assert state.available and not state.stale
+    assert len(openmeteo.calls) == 1
+
+
 def test_a_refresh_in_flight_elsewhere_is_not_repeated_and_the_stale_report_is_served(
     openmeteo, settings
 ):

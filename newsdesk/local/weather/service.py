@@ -62,19 +62,28 @@ def weather_for_place(*, place, provider: WeatherProvider | None = None) -> Weat
     provider = provider or weather_provider()
     key, lock_key = _keys(provider, place)
     entry = cache.get(key)
-    if entry and time.time() - entry["fetched"] < settings.NEWSDESK_WEATHER_CACHE_SECONDS:
+    if entry and _is_fresh(entry):
         return _state(place, entry, stale=False)
     lock_seconds = (
         settings.NEWSDESK_WEATHER_CONNECT_TIMEOUT + settings.NEWSDESK_WEATHER_READ_TIMEOUT + 2
     )
     if cache.add(lock_key, 1, timeout=lock_seconds):
         try:
+            # Look again now the lock is ours: a winner that finished between our first
+            # read and our ``add`` has already stored a fresh report.
+            entry = cache.get(key)
+            if entry and _is_fresh(entry):
+                return _state(place, entry, stale=False)
             return _refresh(provider, place, key, entry)
         finally:
             cache.delete(lock_key)
     if entry is None:
         entry = _wait_for_winner(key, seconds=lock_seconds)
     return _state(place, entry, stale=False)
+
+
+def _is_fresh(entry) -> bool:
+    return time.time() - entry["fetched"] < settings.NEWSDESK_WEATHER_CACHE_SECONDS
 
 
 def _refresh(provider, place, key, entry) -> WeatherState:
