@@ -21,6 +21,9 @@ from newsdesk.profiles import urls as profiles_urls
 from newsdesk.search import views as search_views
 from newsdesk.tags import urls as tags_urls
 
+# A database or cache outage raised outside a view still gets a 503 "try again".
+handler500 = "newsdesk.reliability.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),

@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "newsdesk.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # --- reliability --- last, so it sees the views' exceptions first (docs/RELIABILITY.md)
-    "newsdesk.reliability.middleware.CacheOutageMiddleware",
+    "newsdesk.reliability.middleware.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -129,6 +129,9 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 if ENV.database_url:
     _db = dj_database_url.parse(ENV.database_url, conn_max_age=ENV.database_conn_max_age)
+    # After a database restart, a kept or pooled connection is checked before use and
+    # replaced if dead, so readers see errors only while the server is really down.
+    _db["CONN_HEALTH_CHECKS"] = True
     if _db["ENGINE"] == "django.db.backends.postgresql" and ENV.database_pool:
         # psycopg 3's pool keeps connections warm between requests of one process.
         _db["CONN_MAX_AGE"] = 0
