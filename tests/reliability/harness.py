@@ -9,10 +9,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -30,9 +34,17 @@ print(json.dumps({{"article": article, "sessions": sessions}}))
 """
 
 
-def env(data_dir, **extra) -> dict:
-    """A SQLite/local-memory environment: no DATABASE_URL or REDIS_URL from the caller."""
+def env(data_dir, *, database_url: str = "", redis_url: str = "", **extra) -> dict:
+    """The server's environment: SQLite and local memory unless a database or Redis is given.
+
+    DATABASE_URL and REDIS_URL are never inherited from the caller: each check says which
+    services its server uses.
+    """
     result = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    if database_url:
+        result["DATABASE_URL"] = database_url
+    if redis_url:
+        result["REDIS_URL"] = redis_url
     result.update(
         {
             "DJANGO_SETTINGS_MODULE": "newsdesk.settings.base",
@@ -93,3 +105,194 @@ def stop_server(process: subprocess.Popen, *, hard: bool = False) -> None:
         process.wait(timeout=30)
     if process.stderr:
         process.stderr.close()
+
+
+# --- Traffic: readers posting comments and fetching pages while faults happen ------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One request: what it was, how it ended (0: no answer at all), and when."""
+
+    kind: str  # "comment" or "page"
+    target: str  # the comment's text, or the page's path
+    status: int
+    sent: float  # time.monotonic()
+    done: float
+
+
+class Traffic:
+    """Signed-in readers post comments and anonymous readers fetch pages, until stopped.
+
+    Every request is kept as an ``Outcome`` so a check can say which failures happened
+    while a service was down and that none happened outside it.
+    """
+
+    def __init__(self, port: int, *, sessions=(), article: int = 0, pages=(), label: str = ""):
+        self.base = f"http://127.0.0.1:{port}"
+        self.sessions, self.article, self.pages, self.label = sessions, article, pages, label
+        self.outcomes: list[Outcome] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> Traffic:
+        self._stop.clear()
+        self._threads = [
+            threading.Thread(target=self._post, args=(index, key, csrf), daemon=True)
+            for index, (key, csrf) in enumerate(self.sessions)
+        ] + [
+            threading.Thread(target=self._read, args=(index,), daemon=True)
+            for index in range(len(self.pages))
+        ]
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=60)
+
+    def _record(self, kind, target, status, sent) -> None:
+        with self._lock:
+            self.outcomes.append(Outcome(kind, target, status, sent, time.monotonic()))
+
+    def _post(self, index: int, session_key: str, csrf: str) -> None:
+        http = requests.Session()
+        http.cookies.set("sessionid", session_key)
+        http.cookies.set("csrftoken", csrf)
+        url = f"{self.base}/comments/{self.article}/post/"
+        n = 0
+        while not self._stop.is_set():
+            body = f"{self.label} reader {index} comment {n}: the council must publish the audit."
+            n += 1
+            sent = time.monotonic()
+            try:
+                status = http.post(
+                    url,
+                    data={"body": body},
+                    headers={"Accept": "application/json", "X-CSRFToken": csrf},
+                    timeout=30,
+                ).status_code
+            except requests.RequestException:
+                status = 0
+            self._record("comment", body, status, sent)
+            if status != 201:
+                time.sleep(0.05)
+
+    def _read(self, index: int) -> None:
+        http = requests.Session()
+        paths = self.pages[index:] + self.pages[:index]
+        n = 0
+        while not self._stop.is_set():
+            path = paths[n % len(paths)]
+            n += 1
+            sent = time.monotonic()
+            try:
+                status = http.get(f"{self.base}{path}", timeout=30).status_code
+            except requests.RequestException:
+                status = 0
+            self._record("page", path, status, sent)
+
+    def count(self, predicate) -> int:
+        with self._lock:
+            return sum(1 for outcome in self.outcomes if predicate(outcome))
+
+    def wait_for(self, predicate, at_least: int, seconds: float = 60) -> None:
+        """Wait until ``at_least`` outcomes match (at most ``seconds``)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and self.count(predicate) < at_least:
+            time.sleep(0.05)
+
+
+def written_once(outcomes, stored: dict[str, int]) -> dict:
+    """Compare the comments readers were told were saved (201) with what is stored."""
+    acknowledged = [o.target for o in outcomes if o.kind == "comment" and o.status == 201]
+    unanswered = {o.target for o in outcomes if o.kind == "comment" and o.status == 0}
+    return {
+        "acknowledged": len(acknowledged),
+        "lost": [body for body in acknowledged if body not in stored],
+        "duplicated": {body: n for body, n in stored.items() if n > 1},
+        # Stored without a 201 is allowed only for a post that got no answer at all.
+        "unexplained": set(stored) - set(acknowledged) - unanswered,
+    }
+
+
+# --- PostgreSQL: a database of the check's own, and a restart of the server ---------------
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "NEWSDESK_RELIABILITY_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@contextlib.contextmanager
+def postgres_database(prefix: str):
+    """A fresh database for one check's server; dropped afterwards, connections and all."""
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        _wait_for_postgres(60)
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def postgres_cluster() -> tuple[str, str] | None:
+    """(version, name) of the local cluster on port 5432 that ``pg_ctlcluster`` controls."""
+    if not shutil.which("pg_ctlcluster") or not shutil.which("pg_lsclusters"):
+        return None
+    listing = subprocess.run(
+        ["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=False
+    )
+    for line in listing.stdout.splitlines():
+        version, name, port, status, *_ = line.split()
+        if port == "5432" and status == "online":
+            return version, name
+    return None
+
+
+def _pg_ctl(cluster: tuple[str, str], action: str) -> None:
+    # "fast" cuts every session at once, as a crash or a failover would.
+    extra = ["-m", "fast"] if action == "stop" else []
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", *cluster, action, *extra],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def _wait_for_postgres(seconds: float) -> float:
+    import psycopg
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=2) as connection:
+                connection.execute("SELECT 1")
+            return time.monotonic()
+        except psycopg.OperationalError:
+            time.sleep(0.1)
+    raise AssertionError("PostgreSQL did not come back")
+
+
+def restart_postgres(down_seconds: float) -> tuple[float, float]:
+    """Stop PostgreSQL (fast: sessions are cut), keep it down, start it; (went, back).
+
+    ``went`` is taken before the stop is asked for and ``back`` once it accepts queries
+    again, so the window holds the whole outage.
+    """
+    cluster = postgres_cluster()
+    assert cluster, "no local PostgreSQL cluster online on port 5432"
+    went = time.monotonic()
+    try:
+        _pg_ctl(cluster, "stop")
+        time.sleep(down_seconds)
+    finally:
+        _pg_ctl(cluster, "start")
+    return went, _wait_for_postgres(120)
