@@ -1,11 +1,13 @@
 """Wire ingest into articles: creation, dedupe, updates, failures, sources and the worker."""
 
+from html import unescape
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.selectors import article_tags
 from newsdesk.ingest.models import IngestSource
 from newsdesk.ingest.wire_services import ingest_source_run, wire_document_import
 
@@ -203,4 +205,97 @@ def test_the_iptcs_own_newsml_g2_sample_becomes_one_article_once(section):
     assert article.source_id.endswith("urn:newsml:acmenews.com:20161121:US-FINANCE-FED")
     assert "Ugiating ea feugait utat" in str(article.body)
     _ingest("iptc_newsml_g2_listing_2.xml", "--publish")
+    assert ArticlePage.objects.count() == 1
+
+
+def _paragraphs(article) -> list[str]:
+    """The stored paragraphs as plain text: any markup the source carried would show as "<"."""
+    values = [b["value"] for b in article.body.get_prep_value() if b["type"] == "paragraph"]
+    assert all(v.startswith("<p>") and v.endswith("</p>") for v in values)
+    return [unescape(v.removeprefix("<p>").removesuffix("</p>")) for v in values]
+
+
+LIFTOFF = "http://liftoff.msfc.nasa.gov/2003/"
+
+
+def test_the_rss_specs_own_sample_feed_becomes_its_three_titled_stories_once(section, capsys):
+    """The RSS 2.0 specification's sample feed ("Liftoff News", rss2sample.xml), verbatim as
+    danmactough/node-feedparser keeps it (test/feeds/rss2sample.xml, commit b825968), which
+    adds the first item's <author>. RSS 2.0 allows an item with no title: that one is
+    reported, not given an invented headline; the others arrive, and again they add nothing."""
+    with pytest.raises(CommandError, match="1 item"):
+        _ingest("rss2sample.xml", "--publish")
+    assert f"item 2 ({LIFTOFF}05/30.html#item572): the item has no title" in capsys.readouterr().err
+    articles = {a.source_id: a for a in ArticlePage.objects.all()}
+    assert set(articles) == {
+        f"{LIFTOFF}06/03.html#item573",
+        f"{LIFTOFF}05/27.html#item571",
+        f"{LIFTOFF}05/20.html#item570",
+    }
+    star_city = articles[f"{LIFTOFF}06/03.html#item573"]
+    assert star_city.title == "Star City" and star_city.live
+    assert star_city.first_published_at.isoformat() == "2003-06-03T09:39:21+00:00"
+    # <author>writer@example.com (Writer)</author>: the name, never the address.
+    assert star_city.byline == "Writer" and star_city.agency == ""
+    # The escaped <a href> in the description is a link to drop, not text to show.
+    assert _paragraphs(star_city) == [
+        "How do Americans get ready to work with Russians aboard the International Space "
+        "Station? They take a crash course in culture, language and protocol at Russia's "
+        "Star City."
+    ]
+    laundry = articles[f"{LIFTOFF}05/20.html#item570"]
+    assert laundry.title == "Astronauts' Dirty Laundry" and laundry.byline == ""
+    assert laundry.first_published_at.isoformat() == "2003-05-20T08:56:02+00:00"
+    assert _paragraphs(laundry)[0].startswith("Compared to earlier spacecraft")
+    with pytest.raises(CommandError, match="1 item"):
+        _ingest("rss2sample.xml", "--publish")
+    assert ArticlePage.objects.count() == 3
+    assert "3 unchanged" in capsys.readouterr().out
+
+
+def test_dpas_ninjs_2_item_from_the_iptcs_examples_becomes_one_article_once(section):
+    """A dpa text item published among the IPTC's ninjs 2.0 examples (iptc/newsinjson,
+    examples/2.0/dpa_text.json, commit 07acd1e), verbatim: 2.x headlines and an HTML body
+    wrapped in <section>, German text, no firstcreated (versioncreated is the time)."""
+    _ingest("iptc_ninjs_2_0_dpa_text.json", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.title == "Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?"
+    assert article.source_id == "urn:newsml:dpa.com:20090101:190510-99-167362"
+    assert article.byline == "Von Christian Hollmann, dpa" and article.live
+    assert article.first_published_at.isoformat() == "2019-05-10T14:02:28+00:00"
+    paragraphs = _paragraphs(article)
+    assert len(paragraphs) == 9
+    assert paragraphs[0].startswith("Für Lucien Favre war es «der größte Skandal im Fußball")
+    assert paragraphs[2].startswith("BEHAUPTUNG: Referee Zwayer aus Berlin sagte")
+    assert paragraphs[-1].endswith("um die richtige Auslegung der Bestimmungen kommen.")
+    assert not any("<" in p for p in paragraphs)
+    _ingest("iptc_ninjs_2_0_dpa_text.json", "--publish")
+    assert ArticlePage.objects.count() == 1
+
+
+def test_the_iptcs_ninjs_1_4_text_example_is_read_from_its_1_x_properties(section):
+    """The IPTC's ninjs 1.4 text example (iptc/newsinjson, examples/1.4/ninjsExMediumText1.json,
+    commit ead86d4), verbatim: headline, byline, located, person/place/organisation and the
+    body in both body_text (one run of text) and body_xhtml (paragraphs): the paragraphs win."""
+    _ingest("iptc_ninjs_1_4_medium_text.json", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.title == "Captain of wrecked cruise ship on trial in Italy"
+    assert article.source_id == "http://ninjs.example.com/newsitems/20130709med123"
+    assert article.byline == "Paulo Santalucia and Frances d'Emilio"
+    assert article.dateline == "Grossetto, Italy"
+    assert article.first_published_at.isoformat() == "2013-07-09T10:37:00+00:00"
+    paragraphs = _paragraphs(article)
+    assert len(paragraphs) == 4
+    assert "The trial of the captain of the shipwrecked Costa Concordia" in paragraphs[0]
+    assert paragraphs[1].startswith("The sole defendant, Francesco Schettino,")
+    assert paragraphs[3].endswith("Schettino has denied wrongdoing.")
+    assert not any("<" in p for p in paragraphs)
+    assert [tag.name for tag in article_tags(article=article)] == [
+        "francesco schettino",
+        "grossetto",
+        "tuscany",
+        "italy",
+        "costa crociere spa",
+    ]
+    _ingest("iptc_ninjs_1_4_medium_text.json", "--publish")
     assert ArticlePage.objects.count() == 1

@@ -22,6 +22,10 @@ def _read(name: str) -> bytes:
         ("wire_atom.xml", "rss"),
         ("wire_ninjs.json", "ninjs"),
         ("wire_newsml.xml", "newsml"),
+        ("rss2sample.xml", "rss"),
+        ("iptc_ninjs_2_0_dpa_text.json", "ninjs"),
+        ("iptc_ninjs_1_4_medium_text.json", "ninjs"),
+        ("iptc_newsml_g2_listing_2.xml", "newsml"),
     ],
 )
 def test_format_is_detected_from_the_document(name, fmt):
@@ -70,6 +74,53 @@ def test_ninjs_1_names_are_read_too():
     assert item.parsed.headline == "Old style"
     assert [b.text for b in item.parsed.body] == ["One.", "Two."]
     assert item.byline == "A. Writer" and item.parsed.tags == ("topic",)
+
+
+def test_ninjs_1_properties_named_for_their_format_are_read():
+    """1.x has ``body_*``/``description_*`` for any format: HTML wins, XML is not text."""
+    data = (
+        b'{"uri": "urn:x:2", "headline": "H", "body_text": "One. Two.",'
+        b' "body_xhtml": "<p>One.</p><p>Two.</p>", "body_nitf": "<nitf>Raw</nitf>",'
+        b' "description_html": "<p>The <b>gist</b>.</p>", "contentcreated": "2013-07-09T10:37:00Z",'
+        b' "versioncreated": "2013-07-10T08:00:00Z"}'
+    )
+    (item,) = parse_wire(data, fmt="ninjs").items
+    assert [b.text for b in item.parsed.body] == ["One.", "Two."]
+    assert item.summary == "The gist."
+    assert item.parsed.published == datetime(2013, 7, 9, 10, 37, tzinfo=UTC)
+    only_xml = b'{"uri": "urn:x:3", "headline": "H", "body_nitf": "<nitf>Raw</nitf>"}'
+    assert parse_wire(only_xml, fmt="ninjs").errors[0].reason == "the item has no body"
+
+
+def test_ninjs_2_bodies_other_than_html_or_plain_text_are_not_read_as_text():
+    data = (
+        b'{"uri": "urn:x:4", "headlines": [{"value": "H"}], "bodies": ['
+        b'{"role": "nitf", "contenttype": "application/xml", "value": "<TTNITF>Raw</TTNITF>"},'
+        b'{"role": "text", "contenttype": "text/plain", "value": "Plain one.\\n\\nPlain two."}],'
+        b' "descriptions": [{"role": "summary", "contenttype": "text/html",'
+        b' "value": "<p>Sum <i>up</i>.</p>"}]}'
+    )
+    (item,) = parse_wire(data, fmt="ninjs").items
+    assert [b.text for b in item.parsed.body] == ["Plain one.", "Plain two."]
+    assert item.summary == "Sum up."
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("writer@example.com (Writer)", "Writer"),
+        ("lawyer@boyer.net", ""),
+        ("Jane Doe", "Jane Doe"),
+    ],
+)
+def test_an_rss_author_address_is_never_a_byline(author, byline):
+    data = (
+        f'<rss version="2.0"><channel><title>T</title><item><title>H</title>'
+        f"<guid>urn:x:5</guid><author>{author}</author><description>Text.</description>"
+        f"</item></channel></rss>"
+    ).encode()
+    (item,) = parse_wire(data, fmt="rss").items
+    assert item.byline == byline
 
 
 def test_newsml_g2_item_is_read():

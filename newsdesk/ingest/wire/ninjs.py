@@ -1,8 +1,10 @@
 """IPTC ninjs (News in JSON) items, versions 1.x and 2.x.
 
 A document is one item, a list of items, or an object with an ``items`` list. 2.x names
-(``headlines``, ``bodies``, ``descriptions``) and 1.x names (``headline``, ``body_html``,
-``description_text``) are both read.
+(``headlines``, ``bodies``, ``descriptions``) and 1.x names (``headline`` and the
+``body_*``/``description_*`` properties named for their format: ``body_html``,
+``body_xhtml``, ``body_text``, ``description_text``, ...) are both read. An HTML body is
+preferred to a plain-text one; bodies in other formats (NITF or other XML) are not read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ from newsdesk.ingest.wire.base import (
     WireItemError,
     wire_source_id,
 )
-from newsdesk.ingest.wire.body import blocks_from_html, blocks_from_text, take_dateline
+from newsdesk.ingest.wire.body import (
+    blocks_from_html,
+    blocks_from_text,
+    summary_text,
+    take_dateline,
+)
 
 WITHDRAWN = {"canceled", "cancelled", "withheld"}
 MAX_ITEMS = 1000
@@ -58,6 +65,36 @@ def _first(values, *, role: str | None = None, key: str = "value") -> str:
     return str(chosen[0].get(key, "")) if chosen else ""
 
 
+def _is_markup(contenttype: str) -> bool:
+    return "html" in contenttype.lower()  # text/html, application/xhtml+xml
+
+
+def _of_kind(values, *, markup: bool) -> str:
+    """The first 2.x ``bodies`` value that is HTML (``markup``) or plain text (not)."""
+    if not isinstance(values, list):
+        return ""
+    for value in values:
+        if not isinstance(value, dict) or not isinstance(value.get("value"), str):
+            continue
+        contenttype = str(value.get("contenttype") or "")
+        plain = not contenttype or contenttype.lower().startswith("text/plain")
+        if (_is_markup(contenttype) if markup else plain) and value["value"].strip():
+            return value["value"]
+    return ""
+
+
+def _named(item: dict, prefix: str, *, markup: bool) -> str:
+    """The first 1.x ``prefix + format`` property (``body_xhtml``, ``body_text``, ...)
+    whose format is HTML (``markup``) or text (not); other formats are skipped."""
+    for key, value in item.items():
+        if not key.startswith(prefix) or not isinstance(value, str) or not value.strip():
+            continue
+        kind = key[len(prefix) :].lower()
+        if ("html" in kind) if markup else ("text" in kind and "html" not in kind):
+            return value
+    return ""
+
+
 def _time(value) -> datetime | None:
     if not value:
         return None
@@ -91,18 +128,8 @@ def _item(item) -> WireItem:
     )
     if not headline:
         raise ValueError("the item has no headline")
-    bodies = item.get("bodies")
-    body_html = ""
-    body_text = ""
-    if isinstance(bodies, list):
-        html_bodies = [
-            b for b in bodies if isinstance(b, dict) and "html" in b.get("contenttype", "")
-        ]
-        text_bodies = [b for b in bodies if isinstance(b, dict) and b not in html_bodies]
-        body_html = _first(html_bodies)
-        body_text = _first(text_bodies)
-    body_html = body_html or item.get("body_html") or ""
-    body_text = body_text or item.get("body_text") or ""
+    body_html = _of_kind(item.get("bodies"), markup=True) or _named(item, "body_", markup=True)
+    body_text = _of_kind(item.get("bodies"), markup=False) or _named(item, "body_", markup=False)
     blocks = blocks_from_html(body_html) if body_html else blocks_from_text(body_text)
     withdrawn = str(item.get("pubstatus", "usable")).lower() in WITHDRAWN
     if not blocks and not withdrawn:
@@ -111,7 +138,11 @@ def _item(item) -> WireItem:
     if isinstance(located, dict):
         located = located.get("name", "")
     dateline, blocks = take_dateline(blocks, str(located))
-    summary = _first(item.get("descriptions"), role="summary") or item.get("description_text") or ""
+    summary = summary_text(
+        _first(item.get("descriptions"), role="summary")
+        or _named(item, "description_", markup=False)
+        or _named(item, "description_", markup=True)
+    )
     agency = ""
     for source in item.get("infosources") or item.get("infosource") or []:
         if isinstance(source, dict) and source.get("name"):
@@ -124,7 +155,9 @@ def _item(item) -> WireItem:
         *_names(item.get("organisations") or item.get("organisation")),
         *_names(item.get("keywords")),
     ]
-    published = _time(item.get("firstcreated") or item.get("versioncreated"))
+    published = _time(
+        item.get("firstcreated") or item.get("contentcreated") or item.get("versioncreated")
+    )
     parsed = ParsedPage(
         headline=headline[:255],
         published=published,
@@ -139,7 +172,7 @@ def _item(item) -> WireItem:
     return WireItem(
         source_id=wire_source_id(uri),
         parsed=parsed,
-        summary=" ".join(str(summary).split())[:400],
+        summary=summary,
         byline=str(byline)[:200],
         agency=str(agency)[:100],
         withdrawn=withdrawn,

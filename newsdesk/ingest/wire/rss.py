@@ -76,11 +76,19 @@ def _item(entry, *, item_id: str, agency: str) -> WireItem:
         source_id=wire_source_id(item_id),
         parsed=parsed,
         summary=summary_text(summary_html) if full else "",
-        byline=(entry.get("author") or "")[:200],
+        byline=_byline(entry)[:200],
         agency=agency[:100],
         image_url=_image_url(entry),
         image_credit=credit[:255],
     )
+
+
+def _byline(entry) -> str:
+    """The author's name: RSS 2.0 ``<author>`` is "email (Name)", and an address alone is
+    no byline (``dc:creator`` and Atom ``<name>`` are names already)."""
+    name = (entry.get("author_detail") or {}).get("name") or entry.get("author") or ""
+    name = " ".join(name.split())
+    return "" if "@" in name and " " not in name else name
 
 
 def _image_url(entry) -> str:
