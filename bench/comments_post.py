@@ -34,7 +34,8 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.base")
 
 
-def prepare(readers: int, run: str):
+def prepare(readers: int, run: str, rate_limit: int = 0):
+    """``rate_limit`` per reader per minute; 0 switches limits off for the run."""
     import django
 
     django.setup()
@@ -56,8 +57,8 @@ def prepare(readers: int, run: str):
         demo_load()
     site = Site.objects.get(is_default_site=True)
     settings = DiscussionSettings.for_site(site)
-    settings.rate_limit_per_minute = 0
-    settings.new_account_rate_limit_per_minute = 0
+    settings.rate_limit_per_minute = rate_limit
+    settings.new_account_rate_limit_per_minute = rate_limit
     settings.close_after_days = 0
     settings.save()
     article = ArticlePage.objects.live().order_by("-first_published_at").first()

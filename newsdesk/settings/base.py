@@ -176,6 +176,10 @@ if ENV.redis_url:
             "LOCATION": ENV.redis_url,
             "KEY_PREFIX": "newsdesk",
             "TIMEOUT": 300,
+            # redis-py waits forever by default: a Redis that stops answering (a dropped
+            # network path, not a refused port) would hang every request. Give up quickly
+            # and fail open or closed as above.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:

@@ -87,11 +87,15 @@ class PreparedSite:
 
 
 @contextlib.contextmanager
-def prepared_site(backend: str, data_dir: Path, readers: int):
+def prepared_site(
+    backend: str, data_dir: Path, readers: int, *, redis_url: str = "", rate_limit: int = 0
+):
+    """``backend`` "sqlite" (local-memory cache unless ``redis_url``) or "postgresql"
+    (with Redis, as in the scale-out profile)."""
     tag = uuid.uuid4().hex[:6]
     if backend == "sqlite":
-        environment = harness.env(data_dir)
-        prepared = harness.prepare_readers(environment, readers, tag)
+        environment = harness.env(data_dir, redis_url=redis_url)
+        prepared = harness.prepare_readers(environment, readers, tag, rate_limit)
         yield PreparedSite(
             environment,
             prepared["article"],
@@ -102,8 +106,10 @@ def prepared_site(backend: str, data_dir: Path, readers: int):
         return
     _flush_redis()
     with harness.postgres_database("newsdesk_reliability") as database_url:
-        environment = harness.env(data_dir, database_url=database_url, redis_url=REDIS_URL)
-        prepared = harness.prepare_readers(environment, readers, tag)
+        environment = harness.env(
+            data_dir, database_url=database_url, redis_url=redis_url or REDIS_URL
+        )
+        prepared = harness.prepare_readers(environment, readers, tag, rate_limit)
         yield PreparedSite(
             environment, prepared["article"], prepared["sessions"], tag, database_url=database_url
         )

@@ -1,33 +1,27 @@
-"""Several processes write to one SQLite file at once: nothing lost, nothing locked.
+"""Several processes write to one database at once: nothing lost, nothing locked.
 
 A control run with SQLite's stock settings shows the "database is locked" errors that
 WAL, IMMEDIATE transactions and the busy timeout prevent, so this test is known to be
-able to see them. (On PostgreSQL the same harness runs against the CI database.)
+able to see them. In the PostgreSQL pass the same writers run against a PostgreSQL
+database of their own.
 """
 
 import json
-import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests.reliability import harness
+from tests.reliability.sites import needs_postgres
+
 PROCESSES = 5
 WRITES = 20
 
 
 def _env(data_dir, **extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "newsdesk.settings.base",
-            "NEWSDESK_DATA_DIR": str(data_dir),
-            "NEWSDESK_LOG_LEVEL": "ERROR",
-            **extra,
-        }
-    )
-    return env
+    return harness.env(data_dir, **extra)
 
 
 def _manage(args, env, timeout=600):
@@ -50,15 +44,7 @@ def migrated_template(tmp_path_factory):
     return data_dir / "newsdesk.sqlite3"
 
 
-def _run_writers(template, tmp_path, **extra):
-    import shutil
-    import sqlite3
-
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    shutil.copy(template, data_dir / "newsdesk.sqlite3")
-    env = _env(data_dir, **extra)
-
+def _writers(env) -> tuple[list[str], int]:
     def writer(index):
         result = _manage(["exercise_writes", "--writes", str(WRITES), "--label", f"w{index}"], env)
         assert result.returncode == 0, result.stderr
@@ -68,6 +54,17 @@ def _run_writers(template, tmp_path, **extra):
         reports = list(pool.map(writer, range(PROCESSES)))
     acknowledged = [name for report in reports for name in report["acknowledged"]]
     errors = sum(count for report in reports for count in report["errors"].values())
+    return acknowledged, errors
+
+
+def _run_writers(template, tmp_path, **extra):
+    import shutil
+    import sqlite3
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(template, data_dir / "newsdesk.sqlite3")
+    acknowledged, errors = _writers(_env(data_dir, **extra))
     database = sqlite3.connect(data_dir / "newsdesk.sqlite3")
     stored = [row[0] for row in database.execute("SELECT name FROM tags_tag")]
     integrity = database.execute("PRAGMA integrity_check").fetchone()[0]
@@ -92,3 +89,20 @@ def test_control_run_without_the_sqlite_tuning_shows_locked_errors(migrated_temp
     assert errors > 0, "the harness must be able to see 'database is locked'"
     assert sorted(stored) == sorted(acknowledged)  # what was acknowledged is still there
     assert integrity == "ok"
+
+
+@pytest.mark.slow
+@needs_postgres
+def test_concurrent_postgresql_writers_lose_nothing(tmp_path):
+    import psycopg
+
+    with harness.postgres_database("newsdesk_writers") as database_url:
+        env = _env(tmp_path, database_url=database_url)
+        result = _manage(["migrate", "--noinput", "-v0"], env)
+        assert result.returncode == 0, result.stderr
+        acknowledged, errors = _writers(env)
+        with psycopg.connect(database_url) as database:
+            stored = [row[0] for row in database.execute("SELECT name FROM tags_tag")]
+    assert errors == 0
+    assert len(acknowledged) == PROCESSES * WRITES
+    assert sorted(stored) == sorted(acknowledged)  # 0 lost, 0 duplicated
