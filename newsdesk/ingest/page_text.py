@@ -128,7 +128,9 @@ _MACHINE_START = re.compile(
 # "Tokyo - ", "Washington, DC \u2013 ", "CAPE TOWN \u2014 ": 1-4 capitalised words, then a dash.
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][\w.'\u2019-]*(?:,? [^\W\d_][\w.'\u2019-]*){0,3})"
-    r" [-\u2013\u2014] (?P<rest>\S.*)"
+    # Agency style: "GROSSETO, Italy (AP) -- text"; the credit names the agency.
+    r"(?: \((?P<credit>[^\W\d_][\w .&'\u2019-]{0,39})\))?"
+    r" (?:--|[-\u2013\u2014]) (?P<rest>\S.*)"
 )
 
 # "Caption text. (Photographer, Agency)": the trailing parenthesis holds the credit.
@@ -299,10 +301,17 @@ def _split_photo_line(line: str) -> tuple[str, str] | None:
 
 def split_dateline(text: str) -> tuple[str, str] | None:
     """Split "Place - text" into (place, text) when Place is 1-4 capitalised words."""
+    split = split_credited_dateline(text)
+    return None if split is None else (split[0], split[2])
+
+
+def split_credited_dateline(text: str) -> tuple[str, str, str] | None:
+    """(place, credit, text) of "Place - text" or "PLACE, Country (AP) -- text";
+    the credit is "" when the dateline names no agency."""
     match = _DATELINE.match(text)
     if not match:
         return None
     place = match["place"]
     if not all(word[0].isupper() for word in place.replace(",", " ").split()):
         return None
-    return place, match["rest"]
+    return place, (match["credit"] or "").strip(), match["rest"]

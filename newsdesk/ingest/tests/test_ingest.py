@@ -283,10 +283,12 @@ def test_the_iptcs_ninjs_1_4_text_example_is_read_from_its_1_x_properties(sectio
     assert article.source_id == "http://ninjs.example.com/newsitems/20130709med123"
     assert article.byline == "Paulo Santalucia and Frances d'Emilio"
     assert article.dateline == "Grossetto, Italy"
+    assert article.agency == "AP"  # from the body's "GROSSETO, Italy (AP) --"
     assert article.first_published_at.isoformat() == "2013-07-09T10:37:00+00:00"
     paragraphs = _paragraphs(article)
     assert len(paragraphs) == 4
-    assert "The trial of the captain of the shipwrecked Costa Concordia" in paragraphs[0]
+    # The agency dateline is the article's dateline and agency, not the body's first words.
+    assert paragraphs[0].startswith("The trial of the captain of the shipwrecked Costa Concordia")
     assert paragraphs[1].startswith("The sole defendant, Francesco Schettino,")
     assert paragraphs[3].endswith("Schettino has denied wrongdoing.")
     assert not any("<" in p for p in paragraphs)

@@ -180,3 +180,19 @@ def test_html_bodies_lose_markup_and_media_but_keep_text():
         ("subheading", "Sub"),
         ("paragraph", "Item"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GROSSETO, Italy (AP) -- The trial began.", ("GROSSETO, Italy", "AP", "The trial began.")),
+        ("LONDON (Reuters) - Shares fell.", ("LONDON", "Reuters", "Shares fell.")),
+        ("Durban – Heavy rain is expected.", ("Durban", "", "Heavy rain is expected.")),
+        ("The council (in full) - voted.", None),  # not capitalised words: no dateline
+        ("Shares (fell) sharply -- again.", None),
+    ],
+)
+def test_agency_datelines_give_place_credit_and_text(text, expected):
+    from newsdesk.ingest.page_text import split_credited_dateline
+
+    assert split_credited_dateline(text) == expected

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
 
-from newsdesk.ingest.page_text import BodyBlock, split_dateline
+from newsdesk.ingest.page_text import BodyBlock, split_credited_dateline
 
 _SPACE = re.compile(r"\s+")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -75,18 +76,23 @@ def blocks_from_text(text: str) -> list[BodyBlock]:
     return [BodyBlock("paragraph", _clean(chunk)) for chunk in chunks if _clean(chunk)]
 
 
-def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> tuple[str, list[BodyBlock]]:
-    """Split "TOKYO - text" off the first paragraph; an explicit dateline wins."""
+class Dateline(NamedTuple):
+    place: str
+    blocks: list[BodyBlock]
+    credit: str  # the agency a "PLACE (AP) --" dateline names, or ""
+
+
+def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> Dateline:
+    """Split "TOKYO - text" or "TOKYO (AP) -- text" off the first paragraph; an explicit
+    dateline wins over the one in the text, which is dropped from the body either way."""
     if not blocks or blocks[0].type != "paragraph":
-        return dateline, blocks
-    split = split_dateline(blocks[0].text)
+        return Dateline(dateline, blocks, "")
+    split = split_credited_dateline(blocks[0].text)
     if split is None:
-        return dateline, blocks
-    place, rest = split
-    return (dateline or place.title() if place.isupper() else dateline or place), [
-        BodyBlock("paragraph", rest),
-        *blocks[1:],
-    ]
+        return Dateline(dateline, blocks, "")
+    place, credit, rest = split
+    place = place.title() if place.isupper() else place
+    return Dateline(dateline or place, [BodyBlock("paragraph", rest), *blocks[1:]], credit)
 
 
 def summary_text(markup: str, *, limit: int = 400) -> str:

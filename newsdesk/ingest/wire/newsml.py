@@ -91,7 +91,7 @@ def _item(item) -> WireItem:
         raise ValueError("the newsItem has no text content")
     located = _text(meta.find("g:located/g:name", NS))
     dateline_text = _text(meta.find("g:dateline", NS))
-    dateline, blocks = take_dateline(blocks, located or dateline_text)
+    dateline, blocks, credit = take_dateline(blocks, located or dateline_text)
     summary = ""
     for description in meta.findall("g:description", NS):
         if description.get("role") in (None, "drol:summary"):
@@ -107,6 +107,7 @@ def _item(item) -> WireItem:
     if provider is not None:
         agency = _text(provider.find("g:name", NS)) or provider.get("literal", "")
         agency = agency or provider.get("qcode", "").partition(":")[2]
+    agency = agency or credit
     creator = _text(meta.find("g:creator/g:name", NS)) or meta.findtext("g:creator", "", NS)
     byline = _text(meta.find("g:by", NS)) or creator
     published = _time(

@@ -137,7 +137,7 @@ def _item(item) -> WireItem:
     located = item.get("located") or ""
     if isinstance(located, dict):
         located = located.get("name", "")
-    dateline, blocks = take_dateline(blocks, str(located))
+    dateline, blocks, credit = take_dateline(blocks, str(located))
     summary = summary_text(
         _first(item.get("descriptions"), role="summary")
         or _named(item, "description_", markup=False)
@@ -148,6 +148,7 @@ def _item(item) -> WireItem:
         if isinstance(source, dict) and source.get("name"):
             agency = source["name"]
             break
+    agency = agency or credit
     tags = [
         *_names(item.get("subjects") or item.get("subject")),
         *_names(item.get("people") or item.get("person")),

@@ -55,7 +55,9 @@ def _item(entry, *, item_id: str, agency: str) -> WireItem:
     blocks = blocks_from_html(full or summary_html)
     if not blocks:
         raise ValueError("the item has no text")
-    dateline, blocks = take_dateline(blocks)
+    dateline, blocks, credit = take_dateline(blocks)
+    # The feed's publisher is the agency; a "PLACE (AP) --" dateline says so per item.
+    agency = agency or credit
     tags = tuple(
         " ".join(tag.get("term", "").split()).lower()
         for tag in entry.get("tags", [])
