@@ -63,11 +63,14 @@ def test_postgres_restart_under_load_fails_only_while_it_is_down(restartable_pos
         try:
             for _ in range(RESTARTS):
                 before = traffic.count(lambda o: o.status == 201)
+                pages = traffic.count(lambda o: o.kind == "page")
                 traffic.wait_for(lambda o: o.status == 201, at_least=before + 10)
+                traffic.wait_for(lambda o: o.kind == "page", at_least=pages + 30)
                 windows.append(harness.restart_postgres(DOWN_SECONDS))
             back = windows[-1][1]
-            # Recovery: comments sent after the restart are accepted again.
+            # Recovery: comments and pages asked for after the restart are answered again.
             traffic.wait_for(lambda o: o.status == 201 and o.sent > back, at_least=10)
+            traffic.wait_for(lambda o: o.kind == "page" and o.sent > back, at_least=30)
         finally:
             traffic.stop()
             harness.stop_server(server)

@@ -61,7 +61,9 @@ def test_redis_dropping_mid_request_keeps_pages_up_and_limits_never_open(relay, 
         try:
             for _ in range(CUTS):
                 before = traffic.count(lambda o: o.status == 201)
+                pages = traffic.count(lambda o: o.kind == "page")
                 traffic.wait_for(lambda o: o.status == 201, at_least=before + 10)
+                traffic.wait_for(lambda o: o.kind == "page", at_least=pages + 30)
                 went = time.monotonic()
                 relay.cut()
                 time.sleep(DOWN_SECONDS)
