@@ -1,5 +1,7 @@
 """Hostile text in every field of an imported story never becomes markup on the page."""
 
+import uuid
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -45,6 +47,65 @@ def test_imported_text_is_escaped_everywhere_and_renders_the_same_twice(
     ).article
     first = client.get(article.url)
     second = client.get(article.url)
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert first.content == second.content
+    for payload in ("<script>alert", "<img src=x", "<svg onload"):
+        assert payload not in html
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=text, summary=text, byline=text, tag=text)
+def test_hostile_text_in_a_story_leaves_every_feed_well_formed(
+    client, section, title, summary, byline, tag
+):
+    import json
+
+    import feedparser
+
+    from newsdesk.articles.models import ArticlePage
+    from newsdesk.articles.tests.factories import article_factory
+    from newsdesk.distribution.text import xml_safe
+
+    ArticlePage.objects.all().delete()  # one story per example: the feed shows just it
+    article_factory(section=section, title=title, summary=summary, byline=byline, tags=[tag])
+
+    def same_words(a, b):
+        return a.split() == b.split()
+
+    for url in ("/feeds/rss/", "/feeds/atom/"):
+        first, second = client.get(url), client.get(url)
+        assert first.status_code == 200
+        assert first.content == second.content
+        parsed = feedparser.parse(first.content)
+        assert not parsed.bozo, (url, parsed.get("bozo_exception"))
+        (entry,) = parsed.entries
+        assert same_words(entry.title, xml_safe(title))  # text, never markup
+    data = json.loads(client.get("/feeds/json/").content)
+    (item,) = data["items"]
+    assert same_words(item["title"], xml_safe(title))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(display_name=text, bio=st.one_of(text, st.text(max_size=500)))
+def test_hostile_profile_fields_are_text_on_the_profile_page(client, home_page, display_name, bio):
+    from django.core.exceptions import ValidationError
+
+    from newsdesk.profiles.services import profile_update
+    from newsdesk.profiles.tests.factories import reader_with_profile
+
+    username = f"h{uuid.uuid4().hex[:12]}"  # a username is never issued twice
+    profile = reader_with_profile(username)
+    try:
+        profile_update(profile=profile, display_name=display_name[:80], bio=bio)
+    except ValidationError:
+        return  # refused with a message (too long, not allowed): nothing stored, fine
+    first = client.get(f"/people/{username}/")
+    second = client.get(f"/people/{username}/")
     html = first.content.decode()
     assert first.status_code == 200
     assert first.content == second.content
