@@ -134,6 +134,10 @@ class Outcome:
     done: float
     detail: str = ""  # a posted comment's state ("published", "held", ...)
 
+    def overlaps(self, windows) -> bool:
+        """Whether the request was open at any moment of the (start, end) ``windows``."""
+        return any(self.sent < end and self.done > start for start, end in windows)
+
 
 class Traffic:
     """Signed-in readers post comments and anonymous readers fetch pages, until stopped.
@@ -215,6 +219,15 @@ class Traffic:
     def count(self, predicate) -> int:
         with self._lock:
             return sum(1 for outcome in self.outcomes if predicate(outcome))
+
+    def settle(self, *, comments: int = 10, pages: int = 30) -> None:
+        """Let this many more comments be accepted and pages be answered: a steady state
+        to break, so every fault window has readers in it."""
+        accepted = self.count(lambda o: o.status == 201)
+        fetched = self.count(lambda o: o.kind == "page")
+        self.wait_for(lambda o: o.status == 201, at_least=accepted + comments)
+        if self.pages:
+            self.wait_for(lambda o: o.kind == "page", at_least=fetched + pages)
 
     def wait_for(self, predicate, at_least: int, seconds: float = 60) -> None:
         """Wait until ``at_least`` outcomes match (at most ``seconds``)."""

@@ -46,7 +46,7 @@ def test_kill_9_mid_writes_loses_no_acknowledged_comment_and_keeps_the_database_
                 port, sessions=site.sessions, article=site.article, label=f"{label} r{round_}"
             ).start()
             # Kill once some writes were acknowledged this round, at a random moment after.
-            traffic.wait_for(lambda o: o.status == 201, at_least=5)
+            traffic.settle(comments=5)
             time.sleep(rng.uniform(0.0, 0.5))
             harness.stop_server(server, hard=True)
             traffic.stop()

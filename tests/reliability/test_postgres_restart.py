@@ -62,10 +62,7 @@ def test_postgres_restart_under_load_fails_only_while_it_is_down(restartable_pos
         ).start()
         try:
             for _ in range(RESTARTS):
-                before = traffic.count(lambda o: o.status == 201)
-                pages = traffic.count(lambda o: o.kind == "page")
-                traffic.wait_for(lambda o: o.status == 201, at_least=before + 10)
-                traffic.wait_for(lambda o: o.kind == "page", at_least=pages + 30)
+                traffic.settle()
                 windows.append(harness.restart_postgres(DOWN_SECONDS))
             back = windows[-1][1]
             # Recovery: comments and pages asked for after the restart are answered again.
@@ -78,12 +75,9 @@ def test_postgres_restart_under_load_fails_only_while_it_is_down(restartable_pos
 
     outcomes = traffic.outcomes
 
-    def during_outage(outcome):
-        return any(outcome.sent < back and outcome.done > went for went, back in windows)
-
     failed = [o for o in outcomes if o.status not in (200, 201)]
-    outside = [o for o in failed if not during_outage(o)]
-    inside = [o for o in outcomes if during_outage(o)]
+    outside = [o for o in failed if not o.overlaps(windows)]
+    inside = [o for o in outcomes if o.overlaps(windows)]
     not_503 = [o for o in failed if o.status != 503]
     check = harness.written_once(outcomes, stored)
     after = [o for o in outcomes if o.sent > windows[-1][1]]
