@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 from django.http import HttpResponse, JsonResponse
+from django.templatetags.static import static
 from django.utils.html import escape
 
 from newsdesk.reliability.faults import is_cache_outage, is_database_outage
@@ -34,11 +35,14 @@ DATABASE_OUTAGE_MESSAGE = (
 )
 RETRY_AFTER_SECONDS = 60
 
+# Built without the database or the cache (either may be what is down): no site name or
+# menus, only the site's stylesheet.
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Please try again in a minute</title></head>
-<body><main><h1>Please try again in a minute</h1><p>{message}</p>
+<title>Please try again in a minute</title>
+<link rel="stylesheet" href="{stylesheet}"></head>
+<body><main id="main" class="page"><h1>Please try again in a minute</h1><p>{message}</p>
 <p><a href="/">Back to the front page</a></p></main></body></html>
 """
 
@@ -71,7 +75,8 @@ def outage_response(request, exception) -> HttpResponse | None:
     if _wants_json(request):
         response = JsonResponse({"ok": False, "message": message}, status=503)
     else:
-        response = HttpResponse(_PAGE.format(message=escape(message)), status=503)
+        page = _PAGE.format(message=escape(message), stylesheet=static("css/site.css"))
+        response = HttpResponse(page, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "private, no-store"
     return response
