@@ -8,8 +8,9 @@ session cut), kept down, and started again. Every request is timed; the check is
 - a request that failed overlapped the outage (sent before PostgreSQL accepted queries
   again, answered after the stop was asked for): nothing fails before or after;
 - what failed was a 503 with ``Retry-After`` and a message, never a 500 or no answer;
-- comments posted after the restart are accepted: the pool replaced its dead
-  connections (``CONN_HEALTH_CHECKS``) instead of handing them out;
+- comments posted after the restart are accepted; and after a restart while the site
+  is idle (every pooled connection dead when readers return), not one request fails:
+  the pool checks a connection before handing it out (``CONN_HEALTH_CHECKS``);
 - every comment acknowledged with 201 is stored exactly once; one stored without a 201
   got a 503 or no answer (a connection cut around its commit leaves the outcome unknown,
   and the 503's message tells the reader to check before sending it again).
@@ -53,7 +54,7 @@ def restartable_postgres():
 
 
 def test_postgres_restart_under_load_fails_only_while_it_is_down(restartable_postgres, tmp_path):
-    windows = []
+    windows, quiet = [], None
     with prepared_site("postgresql", tmp_path, readers=4) as site:
         label = f"pgrestart {site.tag}"
         server = harness.start_server(site.environment, PORT, "--no-demo", "--workers", "2")
@@ -68,12 +69,27 @@ def test_postgres_restart_under_load_fails_only_while_it_is_down(restartable_pos
             # Recovery: comments and pages asked for after the restart are answered again.
             traffic.wait_for(lambda o: o.status == 201 and o.sent > back, at_least=10)
             traffic.wait_for(lambda o: o.kind == "page" and o.sent > back, at_least=30)
+            traffic.stop()
+            # A restart while the site is idle (night maintenance): every pooled connection
+            # is dead when readers return, and none of them may see it.
+            harness.restart_postgres(1)
+            quiet = harness.Traffic(
+                PORT,
+                sessions=site.sessions,
+                article=site.article,
+                pages=PAGES,
+                label=f"{label} after idle",  # new texts: a repeat is refused as a duplicate
+            ).start()
+            quiet.settle()
         finally:
             traffic.stop()
+            if quiet is not None:
+                quiet.stop()
             harness.stop_server(server)
         stored = site.stored_comments(label)
 
-    outcomes = traffic.outcomes
+    outcomes = traffic.outcomes + (quiet.outcomes if quiet else [])
+    after_idle_restart = [o for o in quiet.outcomes if o.status not in (200, 201)]
 
     failed = [o for o in outcomes if o.status not in (200, 201)]
     outside = [o for o in failed if not o.overlaps(windows)]
@@ -89,8 +105,10 @@ def test_postgres_restart_under_load_fails_only_while_it_is_down(restartable_pos
         f"outside; {len(after)} after the last restart, "
         f"{sum(1 for o in after if o.status in (200, 201))} ok; comments acknowledged "
         f"{check['acknowledged']}, lost {len(check['lost'])}, "
-        f"duplicated {len(check['duplicated'])}"
+        f"duplicated {len(check['duplicated'])}; after a restart while idle "
+        f"{len(quiet.outcomes)} requests, {len(after_idle_restart)} failed"
     )
+    assert after_idle_restart == [], [(o.target, o.status) for o in after_idle_restart[:5]]
     assert outside == [], [(o.kind, o.target, o.status) for o in outside[:5]]
     assert not_503 == [], [(o.kind, o.target, o.status) for o in not_503[:5]]
     assert any(o.kind == "comment" and o.status == 503 for o in failed), "the outage was not seen"
