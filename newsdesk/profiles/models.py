@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.urls import reverse
 
@@ -28,8 +29,14 @@ class Profile(models.Model):
     )
     username = models.CharField(max_length=30)
     username_key = models.CharField(max_length=30, unique=True, editable=False)
-    display_name = models.CharField(max_length=80, blank=True)
-    bio = models.TextField(max_length=500, blank=True)
+    # A NUL byte cannot be stored in PostgreSQL text: refuse it here too, not only in forms,
+    # so every path through the services gets the message instead of a database error.
+    display_name = models.CharField(
+        max_length=80, blank=True, validators=[ProhibitNullCharactersValidator()]
+    )
+    bio = models.TextField(
+        max_length=500, blank=True, validators=[ProhibitNullCharactersValidator()]
+    )
     avatar = models.ImageField(upload_to="avatars/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -54,10 +54,17 @@ def test_imported_text_is_escaped_everywhere_and_renders_the_same_twice(
         assert payload not in html
 
 
+# Stories reach the database through forms (which refuse NUL) or the importer (which drops
+# control characters), never with a NUL byte; the factory below is neither, so leave it out.
+story_text = text.map(lambda value: value.replace("\x00", "")).filter(
+    lambda value: value.translate(CONTROL).strip()
+)
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(title=text, summary=text, byline=text, tag=text)
+@given(title=story_text, summary=story_text, byline=story_text, tag=story_text)
 def test_hostile_text_in_a_story_leaves_every_feed_well_formed(
     client, section, title, summary, byline, tag
 ):

@@ -62,6 +62,17 @@ def test_update_changes_everything_but_the_username():
     )
 
 
+def test_a_nul_byte_in_a_profile_is_refused_with_a_message_and_changes_nothing():
+    # PostgreSQL cannot store it; found by the Hypothesis check in tests/reliability.
+    from django.core.exceptions import ValidationError
+
+    profile = reader_with_profile("alice")
+    with pytest.raises(ValidationError, match="Null characters are not allowed"):
+        profile_update(profile=profile, display_name="Al\x00ice", bio="Fine.")
+    profile.refresh_from_db()
+    assert (profile.display_name, profile.bio) == ("Alice", "")
+
+
 def test_a_deleted_readers_username_is_never_issued_again():
     profile = reader_with_profile("alice")
     user = profile.user
