@@ -1,6 +1,15 @@
 """Fixtures shared by every test: isolated media, and a small newsroom to work in."""
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI tries the same Hypothesis examples on every run, so a landing never hangs on luck;
+# a developer's run (no profile set) explores new ones each time. `.ci/run` sets it.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("NEWSDESK_HYPOTHESIS_PROFILE"):
+    hypothesis_settings.load_profile(os.environ["NEWSDESK_HYPOTHESIS_PROFILE"])
 
 
 @pytest.fixture(autouse=True)
