@@ -4,7 +4,7 @@
 and by tests that start from a flushed database (with the real ones).
 """
 
-from newsdesk.editorial.roles import EDITORS
+from newsdesk.editorial.roles import EDITORS, permission_ensure
 
 WORKFLOW_NAME = "Contribution review"
 TASK_NAME = "Editors approve reader contribution"
@@ -21,7 +21,6 @@ EDITOR_PERMISSIONS = [
 
 def contribution_review_ensure(apps, schema_editor=None):
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
@@ -33,13 +32,7 @@ def contribution_review_ensure(apps, schema_editor=None):
         app_label="contributions", model="submission"
     )
     for codename in EDITOR_PERMISSIONS:
-        # Permissions are normally made after migrate; make the ones we need now.
-        permission, _ = Permission.objects.get_or_create(
-            content_type=submission_type,
-            codename=codename,
-            defaults={"name": codename.replace("_", " ").capitalize()},
-        )
-        editors.permissions.add(permission)
+        editors.permissions.add(permission_ensure(apps, "contributions", "submission", codename))
 
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"

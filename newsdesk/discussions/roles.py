@@ -4,7 +4,7 @@
 flush the database (browser tests) can put the rights back after ``baseline_ensure``.
 """
 
-from newsdesk.editorial.roles import EDITORS, MODERATORS, _permission
+from newsdesk.editorial.roles import EDITORS, MODERATORS, permission_ensure
 
 PERMISSIONS = {
     MODERATORS: [
@@ -32,4 +32,4 @@ def grant_permissions(apps, schema_editor=None):
     for group_name, permissions in PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for app_label, model, codename in permissions:
-            group.permissions.add(_permission(apps, app_label, model, codename))
+            group.permissions.add(permission_ensure(apps, app_label, model, codename))

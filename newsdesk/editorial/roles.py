@@ -44,7 +44,8 @@ GLOBAL_PERMISSIONS = {
 }
 
 
-def _permission(apps, app_label, model, codename):
+def permission_ensure(apps, app_label, model, codename):
+    """The permission, made now if migrate has not made it yet; shared by the role setups."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
@@ -84,16 +85,16 @@ def create_roles(apps, schema_editor=None):
             GroupPagePermission.objects.create(
                 group=group,
                 page=root_page,
-                permission=_permission(apps, "wagtailcore", "page", codename),
+                permission=permission_ensure(apps, "wagtailcore", "page", codename),
             )
         for codename in IMAGE_PERMISSIONS[name]:
             GroupCollectionPermission.objects.create(
                 group=group,
                 collection=root_collection,
-                permission=_permission(apps, "images", "customimage", codename),
+                permission=permission_ensure(apps, "images", "customimage", codename),
             )
         for app_label, model, codename in GLOBAL_PERMISSIONS[name]:
-            group.permissions.add(_permission(apps, app_label, model, codename))
+            group.permissions.add(permission_ensure(apps, app_label, model, codename))
 
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
