@@ -194,10 +194,12 @@ class Traffic:
                     timeout=30,
                 )
                 status = response.status_code
-                if status == 201:
-                    detail = response.json().get("status", "")
-            except (requests.RequestException, ValueError):
+            except requests.RequestException:
                 status = 0
+            if status == 201:
+                # A 201 that is not the JSON the page's script expects is still a 201.
+                with contextlib.suppress(ValueError, AttributeError):
+                    detail = response.json().get("status", "")
             self._record("comment", body, status, sent, detail)
             if status != 201:
                 time.sleep(0.05)

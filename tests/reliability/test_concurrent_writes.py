@@ -20,10 +20,6 @@ PROCESSES = 5
 WRITES = 20
 
 
-def _env(data_dir, **extra) -> dict:
-    return harness.env(data_dir, **extra)
-
-
 def _manage(args, env, timeout=600):
     return subprocess.run(
         [sys.executable, "-m", "newsdesk.cli", *args],
@@ -39,7 +35,7 @@ def _manage(args, env, timeout=600):
 def migrated_template(tmp_path_factory):
     """One migrated SQLite file, copied for each run (migrating is the slow part)."""
     data_dir = tmp_path_factory.mktemp("sqlite-template")
-    result = _manage(["migrate", "--noinput", "-v0"], _env(data_dir))
+    result = _manage(["migrate", "--noinput", "-v0"], harness.env(data_dir))
     assert result.returncode == 0, result.stderr
     return data_dir / "newsdesk.sqlite3"
 
@@ -64,7 +60,7 @@ def _run_writers(template, tmp_path, **extra):
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     shutil.copy(template, data_dir / "newsdesk.sqlite3")
-    acknowledged, errors = _writers(_env(data_dir, **extra))
+    acknowledged, errors = _writers(harness.env(data_dir, **extra))
     database = sqlite3.connect(data_dir / "newsdesk.sqlite3")
     stored = [row[0] for row in database.execute("SELECT name FROM tags_tag")]
     integrity = database.execute("PRAGMA integrity_check").fetchone()[0]
@@ -97,7 +93,7 @@ def test_concurrent_postgresql_writers_lose_nothing(tmp_path):
     import psycopg
 
     with harness.postgres_database("newsdesk_writers") as database_url:
-        env = _env(tmp_path, database_url=database_url)
+        env = harness.env(tmp_path, database_url=database_url)
         result = _manage(["migrate", "--noinput", "-v0"], env)
         assert result.returncode == 0, result.stderr
         acknowledged, errors = _writers(env)
