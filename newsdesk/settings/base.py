@@ -297,6 +297,12 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
+# --- outbound HTTP (issue #13): newsdesk.core.http.fetch ---------------------------------
+# CIDR networks that server-side fetches may reach although they are not public (an
+# operator's own wire server, say). Empty: only public internet addresses.
+NEWSDESK_OUTBOUND_ALLOW_NETWORKS = ENV.outbound_allow_networks
+NEWSDESK_OUTBOUND_MAX_REDIRECTS = 5
+
 # --- newsdesk -------------------------------------------------------------------------------
 # How long a front cache (CDN, Varnish) may keep a public page, and serve it stale while
 # it fetches a fresh copy. Publishing purges, so these bound staleness only without purge.

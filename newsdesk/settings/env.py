@@ -48,6 +48,7 @@ class Env:
     frontend_cache_urls: list[str]
     log_level: str
     sqlite_tuning: bool
+    outbound_allow_networks: list[str]  # issue #13: internal networks fetches may reach
     # --- accounts (issue #3) ---
     session_cookie_domain: str
     facebook_client_id: str
@@ -91,6 +92,7 @@ def read_env() -> Env:
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
         # Only for the reliability control run, which shows what the tuning prevents.
         sqlite_tuning=_bool("NEWSDESK_SQLITE_TUNING", True),
+        outbound_allow_networks=_list("NEWSDESK_OUTBOUND_ALLOW_NETWORKS", []),
         session_cookie_domain=os.environ.get("NEWSDESK_SESSION_COOKIE_DOMAIN", ""),
         facebook_client_id=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_ID", ""),
         facebook_client_secret=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_SECRET", ""),
