@@ -229,11 +229,15 @@ def fetch(
     url: str,
     *,
     max_bytes: int,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
     accept: str | None = None,
     headers: dict | None = None,
 ) -> FetchedResponse:
-    """GET ``url`` under the rules above, or raise ``OutboundFetchError``."""
+    """GET ``url`` under the rules above, or raise ``OutboundFetchError``.
+
+    ``timeout`` is the limit for connecting and for each read, or a ``(connect, read)``
+    pair; the whole fetch, redirects and body included, gets four times the longer one.
+    """
     try:
         return _fetch(url, max_bytes=max_bytes, timeout=timeout, accept=accept, headers=headers)
     except OutboundFetchError as error:
@@ -242,12 +246,18 @@ def fetch(
 
 
 def _fetch(
-    url: str, *, max_bytes: int, timeout: float, accept: str | None, headers: dict | None
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float | tuple[float, float],
+    accept: str | None,
+    headers: dict | None,
 ) -> FetchedResponse:
     request_headers = {"User-Agent": USER_AGENT, **(headers or {})}
     if accept:
         request_headers["Accept"] = accept
-    deadline = time.monotonic() + timeout * 4
+    timeouts = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    deadline = time.monotonic() + max(timeouts) * 4
     max_hops = settings.NEWSDESK_OUTBOUND_MAX_REDIRECTS
     with _session() as session:
         for _hop in range(max_hops + 1):
@@ -256,7 +266,7 @@ def _fetch(
                 response = session.get(
                     url,
                     headers=request_headers,
-                    timeout=(timeout, timeout),
+                    timeout=timeouts,
                     stream=True,
                     allow_redirects=False,
                 )

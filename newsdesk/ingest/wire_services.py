@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -101,7 +102,7 @@ def _lead_image_fetch(*, item: WireItem, fetcher: Fetcher) -> tuple[bytes | None
     if has_image:
         return None, ""
     try:
-        data = fetcher.fetch(item.image_url)
+        data = fetcher.fetch(item.image_url, max_bytes=settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)
         wire_image_check(data)
     except (FetchError, WireImageError) as error:
         return None, f"photo not imported: {error}"

@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import feedparser
 import icalendar
-import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from newsdesk.core import http
 from newsdesk.local.models import Listing, Place, TrafficAlert, TrafficFeed
 from newsdesk.local.services import listing_upsert_from_source, traffic_alert_upsert_from_source
 
@@ -41,17 +41,27 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
 
 
+class FetchFailed(Exception):
+    """A feed or calendar could not be fetched; the message is safe to show an editor."""
+
+
 def fetch_bytes(url: str) -> bytes:
-    response = requests.get(
-        url,
-        timeout=(
-            settings.NEWSDESK_LOCAL_FETCH_CONNECT_TIMEOUT,
-            settings.NEWSDESK_LOCAL_FETCH_READ_TIMEOUT,
-        ),
-        headers={"User-Agent": "newsdesk local importer"},
-    )
-    response.raise_for_status()
-    return response.content
+    """The body at ``url`` through ``core.http`` (public addresses only, size-capped)."""
+    try:
+        answer = http.fetch(
+            url,
+            max_bytes=settings.NEWSDESK_LOCAL_FETCH_MAX_BYTES,
+            timeout=(
+                settings.NEWSDESK_LOCAL_FETCH_CONNECT_TIMEOUT,
+                settings.NEWSDESK_LOCAL_FETCH_READ_TIMEOUT,
+            ),
+            headers={"User-Agent": "newsdesk local importer"},
+        )
+    except http.OutboundFetchError as error:
+        raise FetchFailed(str(error)) from None
+    if not 200 <= answer.status < 300:
+        raise FetchFailed(f"the server answered {answer.status}")
+    return answer.content
 
 
 def severity_from_text(text: str, default: str) -> str:
@@ -134,7 +144,7 @@ def traffic_feeds_import_all(*, now: datetime | None = None) -> dict[str, Import
     for feed in TrafficFeed.objects.filter(enabled=True).select_related("region"):
         try:
             data = fetch_bytes(feed.url)
-        except requests.RequestException as error:
+        except FetchFailed as error:
             logger.warning(FETCH_FAILED.format(url=feed.url, error=error))
             results[feed.url] = ImportResult(
                 errors=[FETCH_FAILED.format(url=feed.url, error=error)]

@@ -430,6 +430,7 @@ NEWSDESK_WEATHER_CONNECT_TIMEOUT = 2.0
 NEWSDESK_WEATHER_READ_TIMEOUT = 3.0
 NEWSDESK_LOCAL_FETCH_CONNECT_TIMEOUT = 5.0  # traffic feeds and iCalendar files
 NEWSDESK_LOCAL_FETCH_READ_TIMEOUT = 15.0
+NEWSDESK_LOCAL_FETCH_MAX_BYTES = 5 * 1024 * 1024  # a feed or calendar larger is refused
 NEWSDESK_LOCAL_DEFAULT_PLACE = "johannesburg"  # what readers see before they choose
 NEWSDESK_LOCAL_HOME_COUNTRY = "South Africa"
 NEWSDESK_LOCATION_COOKIE = "newsdesk_location"

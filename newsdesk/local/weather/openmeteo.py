@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
+from urllib.parse import urlencode
 
-import requests
 from django.conf import settings
 
+from newsdesk.core import http
 from newsdesk.local.weather.base import WeatherError, WeatherProvider, WeatherReport
 
 FORECAST_URL = "https://api.open-meteo.com/v1/forecast"
+MAX_BYTES = 64 * 1024  # a current-conditions answer is well under 1 KB
 
 
 class OpenMeteoProvider(WeatherProvider):
     name = "openmeteo"
 
-    def __init__(self, *, url: str = FORECAST_URL, session: requests.Session | None = None):
+    def __init__(self, *, url: str = FORECAST_URL):
         self.url = url
-        self.session = session or requests.Session()
 
     def current(self, *, place) -> WeatherReport:
         params = {
@@ -28,18 +30,19 @@ class OpenMeteoProvider(WeatherProvider):
             "timezone": place.time_zone,
         }
         try:
-            response = self.session.get(
-                self.url,
-                params=params,
+            answer = http.fetch(
+                f"{self.url}?{urlencode(params)}",
+                max_bytes=MAX_BYTES,
                 timeout=(
                     settings.NEWSDESK_WEATHER_CONNECT_TIMEOUT,
                     settings.NEWSDESK_WEATHER_READ_TIMEOUT,
                 ),
-                headers={"User-Agent": "newsdesk (+https://github.com/newsdesk)"},
+                accept="application/json",
             )
-            response.raise_for_status()
-            data = response.json()
-        except (requests.RequestException, ValueError) as error:
+            if answer.status != 200:
+                raise WeatherError(f"Open-Meteo: the server answered {answer.status}")
+            data = json.loads(answer.content)
+        except (http.OutboundFetchError, ValueError) as error:
             raise WeatherError(f"Open-Meteo: {error}") from error
         return parse_current(data)
 

@@ -2,10 +2,9 @@
 
 from pathlib import Path
 
-import requests
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.local.importers import FETCH_FAILED, fetch_bytes, listings_import
+from newsdesk.local.importers import FETCH_FAILED, FetchFailed, fetch_bytes, listings_import
 from newsdesk.local.management.commands.import_traffic_alerts import UNKNOWN_PLACE
 from newsdesk.local.models import Listing, Place
 
@@ -28,7 +27,7 @@ class Command(BaseCommand):
         if source.startswith(("http://", "https://")):
             try:
                 data = fetch_bytes(source)
-            except requests.RequestException as error:
+            except FetchFailed as error:
                 raise CommandError(FETCH_FAILED.format(url=source, error=error)) from error
         else:
             path = Path(source)

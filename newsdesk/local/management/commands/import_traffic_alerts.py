@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-import requests
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.local.importers import (
     FETCH_FAILED,
+    FetchFailed,
     fetch_bytes,
     traffic_alerts_import,
     traffic_feeds_import_all,
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         if source.startswith(("http://", "https://")):
             try:
                 return fetch_bytes(source)
-            except requests.RequestException as error:
+            except FetchFailed as error:
                 raise CommandError(FETCH_FAILED.format(url=source, error=error)) from error
         path = Path(source)
         if not path.is_file():
