@@ -8,9 +8,16 @@ Every reader upload goes through ``sanitise_image_upload``:
 3. a pixel cap read from the header, before decoding, so decompression bombs are refused
    without allocating their memory;
 4. a full decode, so truncated and damaged files are refused;
-5. the EXIF orientation is applied, then the picture is re-encoded from pixels alone:
-   EXIF (GPS included), XMP, IPTC, comments, embedded thumbnails and any bytes appended
-   after the image (polyglots) are gone from the stored file, and so from every rendition.
+5. the EXIF orientation is applied, colours described by an ICC profile are converted
+   to sRGB, then the picture is re-encoded from pixels alone (``image_encode_clean``):
+   EXIF (GPS included), XMP, IPTC, the ICC profile, JPEG comments, PNG text chunks,
+   embedded thumbnails and any bytes appended after the image (polyglots) are gone from
+   the stored file, and so from every rendition.
+
+``image_encode_clean`` is the one encoder for every image newsdesk stores: readers'
+uploads and avatars (through ``sanitise_image_upload``) and wire photos (through
+``sanitise_image_bytes``). ``image_header_pixels`` reads a file's size in pixels from its
+header alone, for budgets across the files of one request.
 
 A refusal raises ``UploadRejected`` whose message names the problem for the reader.
 """
@@ -24,7 +31,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.images import ImageFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 TOO_LARGE = "{name} is {size} MB; photos can be at most {limit} MB."
 NOT_AN_IMAGE = "{name} is not a JPEG, PNG or WebP photo."
@@ -39,12 +46,21 @@ EMPTY = "{name} is empty."
 SIGNATURES = (
     (b"\xff\xd8\xff", "JPEG"),
     (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
 )
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+READER_FORMATS = ("JPEG", "PNG", "WEBP")  # what readers may upload; wire photos add GIF
+SRGB = ImageCms.createProfile("sRGB")
 
 
 class UploadRejected(ValueError):
-    """The upload is refused; ``str(error)`` is the message to show the reader."""
+    """The upload is refused; ``str(error)`` is the message to show the reader, ``code``
+    says why for code that words it otherwise ("too_big", "not_an_image", "damaged")."""
+
+    def __init__(self, message: str, *, code: str = "not_an_image"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -82,19 +98,51 @@ def sanitise_image_upload(
 ) -> SanitisedImage:
     """Return a clean re-encoding of ``uploaded`` or raise ``UploadRejected``."""
     max_bytes = max_bytes or settings.NEWSDESK_UPLOAD_MAX_BYTES
-    max_pixels = max_pixels or settings.NEWSDESK_UPLOAD_MAX_PIXELS
-    name = (getattr(uploaded, "name", "") or "The file").rsplit("/", 1)[-1][:80]
+    name = _display_name(uploaded)
     size = getattr(uploaded, "size", None)
     if size is not None and size > max_bytes:
-        raise UploadRejected(TOO_LARGE.format(name=name, size=_mb(size), limit=_mb(max_bytes)))
+        raise UploadRejected(
+            TOO_LARGE.format(name=name, size=_mb(size), limit=_mb(max_bytes)), code="too_big"
+        )
     uploaded.seek(0)
     data = uploaded.read(max_bytes + 1)
+    return sanitise_image_bytes(data, name=name, max_bytes=max_bytes, max_pixels=max_pixels)
+
+
+def sanitise_image_bytes(
+    data: bytes,
+    *,
+    name: str,
+    max_bytes: int | None = None,
+    max_pixels: int | None = None,
+    formats: tuple[str, ...] = READER_FORMATS,
+) -> SanitisedImage:
+    """Check ``data`` (steps 1 to 4) and re-encode it without metadata (step 5)."""
+    image, fmt = image_open_checked(
+        data, name=name, max_bytes=max_bytes, max_pixels=max_pixels, formats=formats
+    )
+    return image_reencode_clean(image, fmt=fmt)
+
+
+def image_open_checked(
+    data: bytes,
+    *,
+    name: str,
+    max_bytes: int | None = None,
+    max_pixels: int | None = None,
+    formats: tuple[str, ...] = READER_FORMATS,
+) -> tuple[Image.Image, str]:
+    """The fully decoded picture in ``data`` and its format, or ``UploadRejected``."""
+    max_bytes = max_bytes or settings.NEWSDESK_UPLOAD_MAX_BYTES
+    max_pixels = max_pixels or settings.NEWSDESK_UPLOAD_MAX_PIXELS
     if not data:
         raise UploadRejected(EMPTY.format(name=name))
     if len(data) > max_bytes:
-        raise UploadRejected(TOO_LARGE.format(name=name, size=_mb(len(data)), limit=_mb(max_bytes)))
+        raise UploadRejected(
+            TOO_LARGE.format(name=name, size=_mb(len(data)), limit=_mb(max_bytes)), code="too_big"
+        )
     declared = sniff_format(data[:16])
-    if declared is None:
+    if declared is None or declared not in formats:
         raise UploadRejected(NOT_AN_IMAGE.format(name=name))
 
     try:
@@ -107,7 +155,8 @@ def sanitise_image_upload(
             raise UploadRejected(
                 TOO_MANY_PIXELS.format(
                     name=name, width=width, height=height, limit=_mb_pixels(max_pixels)
-                )
+                ),
+                code="too_big",
             )
         image.load()
     except UploadRejected:
@@ -115,34 +164,105 @@ def sanitise_image_upload(
     except Image.DecompressionBombError:
         # Past twice Pillow's own limit it refuses even to read the header.
         raise UploadRejected(
-            WAY_TOO_MANY_PIXELS.format(name=name, limit=_mb_pixels(max_pixels))
+            WAY_TOO_MANY_PIXELS.format(name=name, limit=_mb_pixels(max_pixels)), code="too_big"
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise UploadRejected(DAMAGED.format(name=name)) from None
+        raise UploadRejected(DAMAGED.format(name=name), code="damaged") from None
     if getattr(image, "is_animated", False) and getattr(image, "n_frames", 1) > 1:
         image.seek(0)  # the first frame only: a still photo
-    return _reencode(image, declared)
+    return image, declared
+
+
+def image_header_pixels(uploaded) -> int:
+    """Width x height from the file's header alone, without decoding; 0 if unreadable.
+
+    For budgets across several files: each file's own checks come later, one at a time.
+    """
+    uploaded.seek(0)
+    head = uploaded.read(16)
+    uploaded.seek(0)
+    declared = sniff_format(head)
+    if declared is None:
+        return 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Pillow reads only the header here; the pixels stay undecoded.
+            with Image.open(uploaded, formats=[declared]) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        return 2 * Image.MAX_IMAGE_PIXELS  # more than any budget, as the header said
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return 0  # damaged: the file's own check names it
+    finally:
+        uploaded.seek(0)
+    return width * height
+
+
+def _display_name(uploaded) -> str:
+    return (getattr(uploaded, "name", "") or "The file").rsplit("/", 1)[-1][:80]
 
 
 def _mb_pixels(pixels: int) -> str:
     return f"{pixels / 1_000_000:g}"
 
 
-def _reencode(image: Image.Image, fmt: str) -> SanitisedImage:
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """Convert pixels described by an embedded ICC profile to sRGB, so that dropping the
+    profile keeps the colours (a wide-gamut phone photo would otherwise look washed out)."""
+    icc = image.info.get("icc_profile")
+    if not icc or image.mode not in ("RGB", "RGBA", "CMYK"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(
+            image, source, SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB"
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image  # an unreadable profile: keep the pixels as they are
+
+
+def image_pixels_only(image: Image.Image) -> Image.Image:
+    """The picture upright and in sRGB, as pixels (and palette) with no metadata at all."""
     image = ImageOps.exif_transpose(image)  # turn the photo upright before EXIF is dropped
+    image = _to_srgb(image)
+    if "transparency" in image.info and image.mode in ("P", "L", "RGB"):
+        image = image.convert("RGBA")  # the transparency lives in info, which goes
+    clean = image.copy()
+    # Pillow writes some of ``info`` back when saving (the JPEG comment, a PNG's ICC
+    # profile, text chunks): an empty one leaves nothing to write.
+    clean.info = {}
+    return clean
+
+
+def image_encode_clean(image: Image.Image, *, fmt: str, quality: int = 88) -> bytes:
+    """Encode ``image`` with no EXIF, XMP, IPTC, ICC profile, comment or text chunk.
+
+    The one encoder for every stored image: readers' uploads, avatars and wire photos.
+    """
+    image = image_pixels_only(image)
     out = io.BytesIO()
     if fmt == "JPEG":
         if image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
-        image.save(out, format="JPEG", quality=88, optimize=True, progressive=True)
+        image.save(out, format="JPEG", quality=quality, optimize=True, progressive=True)
     elif fmt == "PNG":
         if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             image = image.convert("RGBA")
         image.save(out, format="PNG", optimize=True)
-    else:
+    elif fmt == "WEBP":
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-        image.save(out, format="WEBP", quality=85)
-    return SanitisedImage(
-        content=out.getvalue(), format=fmt, width=image.width, height=image.height
-    )
+        image.save(out, format="WEBP", quality=min(quality, 85))
+    else:
+        raise ValueError(f"cannot store {fmt}")
+    return out.getvalue()
+
+
+def image_reencode_clean(image: Image.Image, *, fmt: str) -> SanitisedImage:
+    """Re-encode a decoded picture for storage; a GIF is stored as a PNG (its first frame)."""
+    fmt = "PNG" if fmt == "GIF" else fmt
+    content = image_encode_clean(image, fmt=fmt)
+    with Image.open(io.BytesIO(content)) as stored:
+        width, height = stored.size
+    return SanitisedImage(content=content, format=fmt, width=width, height=height)

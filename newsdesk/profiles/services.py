@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image, ImageOps
 
-from newsdesk.images.uploads import UploadRejected, sanitise_image_upload
+from newsdesk.images.uploads import UploadRejected, image_encode_clean, sanitise_image_upload
 from newsdesk.profiles.models import Profile
 from newsdesk.profiles.usernames import TAKEN, username_display, username_key, username_problem
 
@@ -80,9 +80,7 @@ def profile_update(*, profile: Profile, display_name: str, bio: str) -> Profile:
 def _avatar_square(content: bytes, size: int) -> bytes:
     with Image.open(io.BytesIO(content)) as image:
         square = ImageOps.fit(image.convert("RGB"), (size, size), method=Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    square.save(out, format="JPEG", quality=86, optimize=True)
-    return out.getvalue()
+    return image_encode_clean(square, fmt="JPEG", quality=86)
 
 
 @transaction.atomic
