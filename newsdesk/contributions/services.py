@@ -1,7 +1,9 @@
 """Writes on reader contributions: saving drafts, sending to editors, publishing.
 
 Every reader photo goes through ``images.uploads.sanitise_image_upload`` before anything
-is stored; a refusal of any file or field stores nothing of the submission.
+is stored; a refusal of any file or field stores nothing of the submission. Before any
+photo is decoded, the pixels of all of them (read from their headers) must fit in
+``NEWSDESK_UPLOAD_REQUEST_MAX_PIXELS``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ from wagtail.models import Collection, TaskState, WorkflowState
 
 from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
 from newsdesk.images.models import CustomImage
-from newsdesk.images.uploads import SanitisedImage, UploadRejected, sanitise_image_upload
+from newsdesk.images.uploads import (
+    SanitisedImage,
+    UploadRejected,
+    image_header_pixels,
+    sanitise_image_upload,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +47,10 @@ RIGHTS_REQUIRED = (
 NO_PHOTOS = "Add at least one photo."
 CAPTION_REQUIRED = "Add a caption to {name}: say what the photo shows."
 TOO_MANY_PHOTOS = "You can send at most {limit} photos with one contribution."
+TOO_MANY_PIXELS_IN_ALL = (
+    "Together your photos have {total} million pixels; one contribution can have at most "
+    "{limit} million. Nothing was saved: send fewer photos, or smaller ones."
+)
 NOT_EDITABLE = (
     "This contribution is with the editors or already published, so it cannot be changed."
 )
@@ -90,7 +101,26 @@ def too_short_message(count: int) -> str:
     )
 
 
+def _millions(pixels: int) -> str:
+    return f"{pixels / 1_000_000:.0f}"
+
+
+def _pixel_budget_error(photos: list[PhotoInput]) -> str | None:
+    """Refuse the whole request from the files' headers, before any of them is decoded:
+    decoding is what costs a worker seconds and hundreds of MB per large photo."""
+    budget = settings.NEWSDESK_UPLOAD_REQUEST_MAX_PIXELS
+    sizes = [image_header_pixels(photo.file) for photo in photos]
+    # A file over the per-photo cap is refused by name, also from its header alone.
+    total = sum(size for size in sizes if size <= settings.NEWSDESK_UPLOAD_MAX_PIXELS)
+    if total > budget:
+        return TOO_MANY_PIXELS_IN_ALL.format(total=_millions(total), limit=_millions(budget))
+    return None
+
+
 def _clean_photos(photos: list[PhotoInput]) -> tuple[list[_CleanPhoto], list[str]]:
+    budget_error = _pixel_budget_error(photos)
+    if budget_error:
+        return [], [budget_error]
     cleaned, errors = [], []
     for photo in photos:
         name = (getattr(photo.file, "name", "") or "The photo").rsplit("/", 1)[-1][:80]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,6 +24,9 @@ from newsdesk.profiles.decorators import profile_required
 REQUEST_TOO_LARGE = (
     "Your upload is {size} MB; one contribution can be at most {limit} MB in all. "
     "Nothing was saved: send fewer or smaller photos."
+)
+UPLOADS_RATE_LIMITED = (
+    "You have sent a lot in a short time. Nothing was saved: please wait a while and try again."
 )
 DRAFT_SAVED = "Draft saved. You can finish it later from “My contributions”."
 SENT = "Thank you! Your contribution is with our editors. We will tell you here what they decide."
@@ -61,6 +65,36 @@ def refuse_large_bodies(view):
     return csrf_exempt(wrapper)
 
 
+def limit_submissions(*, every_post: bool):
+    """A per-reader limit on submissions, through allauth's rate limiter (the one sign-in
+    uses; shared by every process once REDIS_URL is set), with the rates in
+    ``ACCOUNT_RATE_LIMITS["contribution_submit"]``. ``every_post``: each POST is a
+    submission; otherwise only a POST that carries photos or sends the contribution
+    counts (saving a draft's text costs nothing). Checked after CSRF and before any
+    photo is looked at; a refusal stores nothing."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            counts = request.method == "POST" and (
+                every_post or bool(request.FILES) or request.POST.get("action") == "send"
+            )
+            if counts and not ratelimit.consume(
+                request, action="contribution_submit", user=request.user
+            ):
+                return render(
+                    request,
+                    "contributions/refused.html",
+                    {"message": UPLOADS_RATE_LIMITED},
+                    status=429,
+                )
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
 def _photo_inputs(formset) -> list[services.PhotoInput]:
     inputs = []
     for form in formset:
@@ -80,6 +114,7 @@ def _photo_inputs(formset) -> list[services.PhotoInput]:
 @never_cache
 @refuse_large_bodies
 @profile_required
+@limit_submissions(every_post=False)
 def story(request, pk: int | None = None):
     submission = None
     if pk is not None:
@@ -143,6 +178,7 @@ def story(request, pk: int | None = None):
 @never_cache
 @refuse_large_bodies
 @profile_required
+@limit_submissions(every_post=True)
 def pictures(request):
     Photos = photo_formset(extra=3)
     errors: list[str] = []

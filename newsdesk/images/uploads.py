@@ -224,15 +224,16 @@ def _to_srgb(image: Image.Image) -> Image.Image:
 
 def image_pixels_only(image: Image.Image) -> Image.Image:
     """The picture upright and in sRGB, as pixels (and palette) with no metadata at all."""
-    image = ImageOps.exif_transpose(image)  # turn the photo upright before EXIF is dropped
+    # Turn the photo upright before EXIF goes. This returns a new image (a copy when
+    # there is nothing to turn), so emptying its ``info`` below leaves the caller's alone.
+    image = ImageOps.exif_transpose(image)
     image = _to_srgb(image)
     if "transparency" in image.info and image.mode in ("P", "L", "RGB"):
         image = image.convert("RGBA")  # the transparency lives in info, which goes
-    clean = image.copy()
     # Pillow writes some of ``info`` back when saving (the JPEG comment, a PNG's ICC
     # profile, text chunks): an empty one leaves nothing to write.
-    clean.info = {}
-    return clean
+    image.info = {}
+    return image
 
 
 def image_encode_clean(image: Image.Image, *, fmt: str, quality: int = 88) -> bytes:

@@ -313,6 +313,9 @@ NEWSDESK_PAGE_SIZE = 20
 # Reader uploads (avatars, story photos, picture submissions): see images/uploads.py.
 NEWSDESK_UPLOAD_MAX_BYTES = 12 * 1024 * 1024
 NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000
+# All the photos of one request together, read from their headers before any is decoded
+# (issue #13): eight 12-megapixel phone photos fit; eight 40-megapixel files do not.
+NEWSDESK_UPLOAD_REQUEST_MAX_PIXELS = 100_000_000
 # Periodic jobs run by `newsdesk run_scheduler` (started by `newsdesk serve`): a management
 # command and how often, in seconds. Apps add theirs here.
 NEWSDESK_PERIODIC_JOBS = [
@@ -419,6 +422,9 @@ NEWSDESK_CONTRIBUTIONS_SECTION_TITLE = "MyNews"
 NEWSDESK_CONTRIBUTIONS_MIN_WORDS = 200
 NEWSDESK_CONTRIBUTIONS_MAX_PHOTOS = 8
 NEWSDESK_CONTRIBUTIONS_MAX_REQUEST_BYTES = 64 * 1024 * 1024
+# Per reader (issue #13): POSTs that carry photos or send a contribution, through
+# allauth's rate limiter (accounts' ACCOUNT_RATE_LIMITS above).
+ACCOUNT_RATE_LIMITS["contribution_submit"] = "10/10m/user,40/d/user"
 NEWSDESK_CONTRIBUTIONS_PAGE_SIZE = 24
 # --- local ----------------------------------------------------------------------------------
 # Weather: "offline" (deterministic, no network; the default for the demo and tests) or
