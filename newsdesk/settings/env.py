@@ -6,6 +6,7 @@ Settings modules import ``ENV`` and never touch ``os.environ`` themselves, so th
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,17 @@ def _int(name: str, default: int) -> int:
 def _list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name, "").strip()
     return [item.strip() for item in raw.split(",") if item.strip()] if raw else default
+
+
+def _networks(name: str) -> list[str]:
+    """CIDR networks, checked at start-up: a typo must not surface at the first fetch."""
+    networks = []
+    for item in _list(name, []):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ValueError(f"{name}: {item!r} is not an IP network like 10.20.0.0/24") from None
+    return networks
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ def read_env() -> Env:
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
         # Only for the reliability control run, which shows what the tuning prevents.
         sqlite_tuning=_bool("NEWSDESK_SQLITE_TUNING", True),
-        outbound_allow_networks=_list("NEWSDESK_OUTBOUND_ALLOW_NETWORKS", []),
+        outbound_allow_networks=_networks("NEWSDESK_OUTBOUND_ALLOW_NETWORKS"),
         session_cookie_domain=os.environ.get("NEWSDESK_SESSION_COOKIE_DOMAIN", ""),
         facebook_client_id=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_ID", ""),
         facebook_client_secret=os.environ.get("NEWSDESK_FACEBOOK_CLIENT_SECRET", ""),

@@ -278,3 +278,20 @@ def test_address_rules(address, public):
     import ipaddress
 
     assert http.address_is_public(ipaddress.ip_address(address)) is public
+
+
+def test_allowed_networks_are_read_from_the_environment_and_checked_at_start(monkeypatch):
+    from newsdesk.settings.env import read_env
+
+    monkeypatch.setenv("NEWSDESK_OUTBOUND_ALLOW_NETWORKS", "10.20.0.0/24, 192.168.1.5")
+    assert read_env().outbound_allow_networks == ["10.20.0.0/24", "192.168.1.5/32"]
+    monkeypatch.setenv("NEWSDESK_OUTBOUND_ALLOW_NETWORKS", "10.20.0.0/24,intranet")
+    with pytest.raises(ValueError, match="'intranet' is not an IP network"):
+        read_env()
+
+
+def test_an_allowed_network_opens_only_itself(settings, monkeypatch):
+    settings.NEWSDESK_OUTBOUND_ALLOW_NETWORKS = ["10.20.0.0/24"]
+    http.address_check("10.20.0.9")  # allowed: no exception
+    with pytest.raises(http._AddressRefused):
+        http.address_check("10.20.1.9")
