@@ -24,12 +24,14 @@ def blocks_from_html(markup: str) -> list[BodyBlock]:
     """Paragraphs and subheadings of an HTML fragment; markup and media are dropped."""
     if not markup or not markup.strip():
         return []
-    if "<" not in markup:
-        return blocks_from_text(markup)
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return blocks_from_text(re.sub(r"<[^>]+>", " ", markup))
+    if len(root) == 0:
+        # Text without tags: its references are decoded by the parser and its line
+        # breaks still separate the paragraphs.
+        return blocks_from_text(root.text or "")
     return blocks_from_element(root)
 
 
@@ -70,9 +72,21 @@ def blocks_from_element(root) -> list[BodyBlock]:
     return blocks
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# Agency plain text often marks a paragraph by indenting its first line instead.
+_INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")
+
+
 def blocks_from_text(text: str) -> list[BodyBlock]:
-    """Paragraphs of plain text separated by blank lines (or single lines if none)."""
-    chunks = re.split(r"\n\s*\n", text.strip()) if "\n\n" in text.strip() else text.splitlines()
+    """Paragraphs of plain text: separated by blank lines, else by indented first lines,
+    else one per line."""
+    text = text.strip("\n\r")
+    if _BLANK_LINE.search(text):
+        chunks = _BLANK_LINE.split(text)
+    elif _INDENTED_LINE.search(text):
+        chunks = _INDENTED_LINE.split(text)
+    else:
+        chunks = text.splitlines()
     return [BodyBlock("paragraph", _clean(chunk)) for chunk in chunks if _clean(chunk)]
 
 
@@ -82,11 +96,25 @@ class Dateline(NamedTuple):
     credit: str  # the agency a "PLACE (AP) --" dateline names, or ""
 
 
+# European agencies' "(APA) - Wien, 3. Oktober - text" / "(ANSA) - Rome, October 3 - text":
+# the agency first, then the place and the day.
+_AGENCY_FIRST = re.compile(
+    r"^\((?P<credit>[A-Za-z][\w&./ -]{0,30})\)\s*[-–—]+\s*"
+    r"(?P<place>[^\W\d][^,()]{0,60}?),\s*(?P<day>[^-–—]{1,30}?)\s*[-–—]+\s*(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+
+
 def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> Dateline:
-    """Split "TOKYO - text" or "TOKYO (AP) -- text" off the first paragraph; an explicit
-    dateline wins over the one in the text, which is dropped from the body either way."""
+    """Split "TOKYO - text", "TOKYO (AP) -- text" or "(AP) - Tokyo, Oct 3 - text" off the
+    first paragraph; an explicit dateline wins over the one in the text, which is dropped
+    from the body either way."""
     if not blocks or blocks[0].type != "paragraph":
         return Dateline(dateline, blocks, "")
+    agency_first = _AGENCY_FIRST.match(blocks[0].text)
+    if agency_first:
+        rest = [BodyBlock("paragraph", agency_first["rest"]), *blocks[1:]]
+        return Dateline(dateline or agency_first["place"], rest, agency_first["credit"])
     split = split_credited_dateline(blocks[0].text)
     if split is None:
         return Dateline(dateline, blocks, "")
@@ -96,7 +124,8 @@ def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> Dateline:
 
 
 def summary_text(markup: str, *, limit: int = 400) -> str:
-    """A plain-text standfirst of at most ``limit`` characters."""
+    """A plain-text standfirst of at most ``limit`` characters, from HTML (figures and
+    other media dropped, references decoded)."""
     text = _clean(" ".join(b.text for b in blocks_from_html(markup)))
     if len(text) <= limit:
         return text
