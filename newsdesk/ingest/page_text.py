@@ -33,6 +33,9 @@ class BodyBlock:
 
     type: Literal["paragraph", "subheading"]
     text: str
+    # The paragraph as safe inline HTML (links, bold, italic) when its source had such
+    # markup; "" when it is plain text.
+    markup: str = ""
 
 
 @dataclass(frozen=True)

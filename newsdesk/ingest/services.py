@@ -34,7 +34,8 @@ def body_stream_data(parsed: ParsedPage) -> list[dict]:
         if block.type == "subheading":
             blocks.append({"type": "subheading", "value": block.text})
         else:
-            blocks.append({"type": "paragraph", "value": f"<p>{escape(block.text)}</p>"})
+            value = block.markup or escape(block.text)
+            blocks.append({"type": "paragraph", "value": f"<p>{value}</p>"})
     return blocks
 
 

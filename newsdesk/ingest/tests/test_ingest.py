@@ -240,12 +240,15 @@ def test_the_rss_specs_own_sample_feed_becomes_its_three_titled_stories_once(sec
     assert star_city.first_published_at.isoformat() == "2003-06-03T09:39:21+00:00"
     # <author>writer@example.com (Writer)</author>: the name, never the address.
     assert star_city.byline == "Writer" and star_city.agency == ""
-    # The escaped <a href> in the description is a link to drop, not text to show.
-    assert _paragraphs(star_city) == [
-        "How do Americans get ready to work with Russians aboard the International Space "
-        "Station? They take a crash course in culture, language and protocol at Russia's "
-        "Star City."
+    # The escaped <a href> in the description is a link: kept as one, not shown as text.
+    (star_city_paragraph,) = [
+        b["value"] for b in star_city.body.get_prep_value() if b["type"] == "paragraph"
     ]
+    assert star_city_paragraph == (
+        "<p>How do Americans get ready to work with Russians aboard the International Space "
+        "Station? They take a crash course in culture, language and protocol at Russia's "
+        '<a href="http://howe.iki.rssi.ru/GCTC/gctc_e.htm">Star City</a>.</p>'
+    )
     laundry = articles[f"{LIFTOFF}05/20.html#item570"]
     assert laundry.title == "Astronauts' Dirty Laundry" and laundry.byline == ""
     assert laundry.first_published_at.isoformat() == "2003-05-20T08:56:02+00:00"

@@ -302,6 +302,35 @@ def test_a_teaser_is_kept_as_a_draft_with_its_link(section):
     assert full.live and full.source_url.endswith("/council-votes-down-water-tariff-bill/")
 
 
+def test_links_and_emphasis_are_kept_as_safe_inline_markup(section, client):
+    _ingest(FIXTURES / "publisher_rss_media.xml", "--publish")
+    article = ArticlePage.objects.get(source_id="https://herald.example.co.za/?p=48211")
+    paragraphs = [b["value"] for b in article.body.get_prep_value()]
+    # The dateline is taken off the first paragraph and its emphasis stays.
+    assert article.dateline == "Mbombela"
+    assert paragraphs[0].startswith("<p>The city council on Monday")
+    assert "failed <i>four times</i> this year" in paragraphs[0]
+    assert '<a href="https://herald.example.co.za/tag/water/">tariff bill</a>' in paragraphs[1]
+    page = client.get(article.url).content.decode()
+    assert "failed <i>four times</i> this year" in page
+
+
+def test_unsafe_markup_is_reduced_to_text():
+    content = (
+        '<p>Hi <a href="javascript:alert(1)" onclick="x()">there</a> <script>bad()</script>'
+        '<span style="color:red">red</span> <img src=x onerror=alert(1)> '
+        '<a href="https://example.com/" target="_blank">ok</a></p>'
+    )
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>f</id><entry>'
+        '<id>e</id><title>T</title><content type="html">'
+        + content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        + "</content></entry></feed>"
+    )
+    (item,) = parse_wire(feed.encode(), fmt="rss").items
+    assert item.parsed.body[0].markup == 'Hi <a>there</a> red <a href="https://example.com/">ok</a>'
+
+
 # 9. Each story's language is stored.
 
 

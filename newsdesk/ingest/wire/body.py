@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import html
 import re
 from typing import NamedTuple
 
 import lxml.html
+import nh3
 from lxml import etree
 
 from newsdesk.ingest.page_text import BodyBlock, split_credited_dateline
@@ -14,6 +17,14 @@ _SPACE = re.compile(r"\s+")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "blockquote", "pre", "div", "td", *_HEADINGS}
 _DROP = {"script", "style", "iframe", "object", "embed", "form", "noscript", "figure", "img"}
+
+
+# What a story paragraph keeps of its source's markup, in the form Wagtail's rich text
+# stores it (<b>, <i>, <a href>): the links and emphasis the paragraph block's editor
+# offers. Everything else is reduced to its text.
+_INLINE_TAGS = {"a", "b", "i"}
+_RENAME = {"strong": "b", "em": "i"}
+_LINK_SCHEMES = {"http", "https", "mailto"}
 
 
 def _clean(text: str) -> str:
@@ -65,11 +76,53 @@ def blocks_from_element(root) -> list[BodyBlock]:
         if any(_local(child) in _BLOCKS for child in element.iterdescendants()):
             continue
         text = _clean("".join(element.itertext()))
-        if text:
-            blocks.append(BodyBlock("subheading" if tag in _HEADINGS else "paragraph", text))
+        if not text:
+            continue
+        if tag in _HEADINGS:
+            blocks.append(BodyBlock("subheading", text))
+        else:
+            blocks.append(BodyBlock("paragraph", text, inline_markup(element)))
     if not blocks:
         blocks = blocks_from_text("".join(root.itertext()))
     return blocks
+
+
+def inline_markup(element) -> str:
+    """The element's content as safe inline HTML (nh3), or "" if it has no link or
+    emphasis worth keeping."""
+    if not any(isinstance(child.tag, str) for child in element.iterdescendants()):
+        return ""
+    parts = [html.escape(element.text or "", quote=False)]
+    for child in element:
+        clone = copy.deepcopy(child)
+        for node in clone.iter():
+            if isinstance(node.tag, str):
+                name = _local(node)
+                node.tag = _RENAME.get(name, name)
+        parts.append(etree.tostring(clone, encoding="unicode", method="html", with_tail=True))
+    markup = nh3.clean(
+        "".join(parts),
+        tags=_INLINE_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=_LINK_SCHEMES,
+        link_rel=None,
+    )
+    markup = _clean(markup)
+    return markup if "<" in markup else ""
+
+
+def _without_prefix(block: BodyBlock, rest: str) -> BodyBlock:
+    """The paragraph without the dateline its text began with; its markup kept when the
+    dateline was plain leading text, else dropped (the text is what matters)."""
+    markup = ""
+    if block.markup:
+        root = lxml.html.fragment_fromstring(block.markup, create_parent="div")
+        lead = _clean(root.text or "")
+        prefix = block.text[: len(block.text) - len(rest)].strip()
+        if lead.startswith(prefix):
+            root.text = lead[len(prefix) :].lstrip() + " "
+            markup = inline_markup(root)
+    return BodyBlock("paragraph", rest, markup)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -113,14 +166,14 @@ def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> Dateline:
         return Dateline(dateline, blocks, "")
     agency_first = _AGENCY_FIRST.match(blocks[0].text)
     if agency_first:
-        rest = [BodyBlock("paragraph", agency_first["rest"]), *blocks[1:]]
+        rest = [_without_prefix(blocks[0], agency_first["rest"]), *blocks[1:]]
         return Dateline(dateline or agency_first["place"], rest, agency_first["credit"])
     split = split_credited_dateline(blocks[0].text)
     if split is None:
         return Dateline(dateline, blocks, "")
     place, credit, rest = split
     place = place.title() if place.isupper() else place
-    return Dateline(dateline or place, [BodyBlock("paragraph", rest), *blocks[1:]], credit)
+    return Dateline(dateline or place, [_without_prefix(blocks[0], rest), *blocks[1:]], credit)
 
 
 def summary_text(markup: str, *, limit: int = 400) -> str:
