@@ -71,6 +71,8 @@ def parsed_without_control_characters(parsed: ParsedPage) -> ParsedPage:
         dateline=clean(parsed.dateline),
         body=tuple(dataclasses.replace(b, text=clean(b.text)) for b in parsed.body),
         tags=tuple(clean(tag) for tag in parsed.tags),
+        byline=clean(parsed.byline),
+        agency=clean(parsed.agency),
     )
 
 
@@ -96,6 +98,9 @@ def article_import_parsed(
         "dateline": parsed.dateline,
         "lead_image_caption": parsed.caption,
         "lead_image_credit": parsed.credit,
+        # A scraped page's byline and agency, when it shows them; wire items bring theirs
+        # in ``extra_fields``.
+        **{name: getattr(parsed, name) for name in ("byline", "agency") if getattr(parsed, name)},
         **(extra_fields or {}),
     }
     body = body_stream_data(parsed)
