@@ -56,6 +56,17 @@ class ArticlePage(BasePage):
         editable=False,
         help_text="The item's id in the source it was imported from; re-imports update it.",
     )
+    language = models.CharField(
+        max_length=35,
+        blank=True,
+        help_text="The story's language as a BCP 47 code ('de', 'pt-BR'); empty: the site's.",
+    )
+    source_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        verbose_name="source URL",
+        help_text="The story on its source's own site (wire items link to it).",
+    )
 
     objects = ArticlePageManager()
 
@@ -80,6 +91,10 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("language"), FieldPanel("source_url")],
+            heading="Language and source",
+        ),
         InlinePanel(
             "corrections",
             heading="Corrections and updates",

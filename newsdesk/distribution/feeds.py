@@ -42,6 +42,8 @@ class JsonFeed(SyndicationFeed):
             "title": item["title"],
             "content_text": item["description"] or item["title"],
         }
+        if item.get("language"):
+            entry["language"] = item["language"]
         if item["description"]:
             entry["summary"] = item["description"]
         if item["pubdate"]:
@@ -126,13 +128,39 @@ class SourceFeed(Feed):
     def item_categories(self, item: FeedItem) -> list[str]:
         return [xml_safe(name) for name in item.categories]
 
+    def item_extra_kwargs(self, item: FeedItem) -> dict:
+        return {"language": item.language}
+
     def item_enclosures(self, item: FeedItem) -> list[Enclosure]:
         if item.image is None:
             return []
         return [Enclosure(item.image.url, str(item.image.length), item.image.mime_type)]
 
 
-FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed, "json": JsonFeed}
+class LanguageRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with each item's own language as ``dc:language`` (RSS has only the
+    channel's)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("language"):
+            handler.addQuickElement("dc:language", item["language"])
+
+
+class LanguageAtomFeed(Atom1Feed):
+    """Atom with each entry's own language as ``xml:lang``."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes = {**attributes, "xml:lang": item["language"]}
+        return attributes
+
+
+FEED_TYPES = {"rss": LanguageRssFeed, "atom": LanguageAtomFeed, "json": JsonFeed}
 
 
 def feed_view(request, *, source_name: str, fmt: str, **kwargs):

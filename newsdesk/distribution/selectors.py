@@ -60,6 +60,7 @@ class FeedItem:
     author: str = ""
     categories: tuple[str, ...] = ()
     image: FeedImage | None = None
+    language: str = ""  # the story's own, when it differs from the feed's
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def feed_items_for_articles(*, articles, request) -> list[FeedItem]:
                 author=article.byline_text,
                 categories=tuple(dict.fromkeys(categories)),
                 image=_feed_image(request, article),
+                language=article.language,
             )
         )
     return items
@@ -202,6 +204,15 @@ class NewsSitemapEntry:
     published: datetime
     modified: datetime
     keywords: tuple[str, ...]
+    language: str = ""  # ISO 639 as Google News wants it; "" for the site's
+
+
+def news_sitemap_language(code: str) -> str:
+    """Google News wants ISO 639 codes, except zh-cn and zh-tw for Chinese."""
+    code = (code or "").lower()
+    if code.startswith("zh-"):
+        return "zh-tw" if code in {"zh-tw", "zh-hant", "zh-hk"} else "zh-cn"
+    return code.split("-")[0]
 
 
 def news_sitemap_entries(*, request, site: Site, now: datetime | None = None) -> list:
@@ -223,6 +234,7 @@ def news_sitemap_entries(*, request, site: Site, now: datetime | None = None) ->
             published=card.article.first_published_at,
             modified=card.article.last_published_at or card.article.first_published_at,
             keywords=tuple(item.tag.name for item in card.article.tagged_items.all()),
+            language=news_sitemap_language(card.article.language),
         )
         for card in article_cards(articles=articles, request=request)
     ]

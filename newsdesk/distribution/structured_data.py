@@ -71,7 +71,7 @@ def article_json_ld(*, article: ArticlePage, request, corrections, section, tags
         },
         "articleSection": section.title if section else "",
         "keywords": [tag.name for tag in tags],
-        "inLanguage": site_settings.language or "en",
+        "inLanguage": article.language or site_settings.language or "en",
         "isAccessibleForFree": True,
     }
     if article.dateline:

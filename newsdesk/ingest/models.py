@@ -39,6 +39,13 @@ class IngestSource(models.Model):
         default=False,
         help_text="Publish stories straight away. Leave off to save them as drafts for editors.",
     )
+    lenient = models.BooleanField(
+        default=False,
+        help_text=(
+            "Read what can be read of a feed that is not well-formed XML (a download cut "
+            "short). Off: such a feed stores nothing and the run fails with the reason."
+        ),
+    )
     active = models.BooleanField(default=True, help_text="Polled by the worker when on.")
     poll_every_minutes = models.PositiveIntegerField(
         default=15, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
@@ -53,7 +60,12 @@ class IngestSource(models.Model):
         FieldPanel("format"),
         FieldPanel("section"),
         MultiFieldPanel(
-            [FieldPanel("publish"), FieldPanel("active"), FieldPanel("poll_every_minutes")],
+            [
+                FieldPanel("publish"),
+                FieldPanel("lenient"),
+                FieldPanel("active"),
+                FieldPanel("poll_every_minutes"),
+            ],
             heading="Publishing and polling",
         ),
     ]
@@ -72,3 +84,72 @@ class IngestSource(models.Model):
             return True
         now = now or timezone.now()
         return now - self.last_polled_at >= timedelta(minutes=self.poll_every_minutes)
+
+
+class Decision(models.TextChoices):
+    """What the decide step made of one item (docs/DISTRIBUTION.md has the table)."""
+
+    NEW = "new", "New story"
+    NEWER = "newer", "Newer version"
+    OLDER = "older", "Older version: ignored"
+    UNCHANGED = "unchanged", "Unchanged"
+    KILLED = "killed", "Killed or withheld: unpublished"
+    EMBARGOED = "embargoed", "Embargoed: scheduled"
+    FAILED = "failed", "Not imported"
+
+
+class IngestRun(models.Model):
+    """One import of one document: from a configured source, a URL or a file."""
+
+    source = models.ForeignKey(
+        IngestSource, null=True, blank=True, on_delete=models.CASCADE, related_name="runs"
+    )
+    location = models.CharField(max_length=1000, help_text="The URL or file read.")
+    started_at = models.DateTimeField(default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    failed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = "wire run"
+
+    def __str__(self) -> str:
+        return f"{self.location} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class IngestDecision(models.Model):
+    """What became of one item of a run, and why."""
+
+    run = models.ForeignKey(IngestRun, on_delete=models.CASCADE, related_name="decisions")
+    position = models.PositiveIntegerField(help_text="The item's place in the document.")
+    item_id = models.CharField(max_length=255, blank=True)
+    headline = models.CharField(max_length=255, blank=True)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    reason = models.TextField(blank=True)
+    version = models.CharField(max_length=50, blank=True)
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["run", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.decision}"
+
+
+class WireItemVersion(models.Model):
+    """The newest version of each wire item stored so far, so an older one never wins."""
+
+    source_id = models.CharField(max_length=255, unique=True)
+    version = models.CharField(max_length=50, blank=True)
+    version_created = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.source_id} v{self.version or '?'}"

@@ -33,6 +33,9 @@ class BodyBlock:
 
     type: Literal["paragraph", "subheading"]
     text: str
+    # The paragraph as safe inline HTML (links, bold, italic) when its source had such
+    # markup; "" when it is plain text.
+    markup: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class ParsedPage:
     dateline: str
     body: tuple[BodyBlock, ...]
     tags: tuple[str, ...]
+    byline: str = ""  # "By Anita Sharma" above or below the headline, as "Anita Sharma"
+    agency: str = ""  # a trailing "- Sapa" or a "(Reuters)" dateline
 
     def as_json_dict(self) -> dict:
         """Return a JSON-serialisable dict; ``published`` as 'YYYY-MM-DDTHH:MM' or None."""
@@ -57,6 +62,8 @@ class ParsedPage:
             "dateline": self.dateline,
             "body": [{"type": block.type, "text": block.text} for block in self.body],
             "tags": list(self.tags),
+            "byline": self.byline,
+            "agency": self.agency,
         }
 
 
@@ -79,6 +86,8 @@ _END_MARKERS = tuple(
         r"\d+ comments?$",
         r"24\.com (?:encourages|publishes)\b",  # comments-policy boilerplate
         r"(?:inside news24|traffic alerts|create profile|location settings|facebook sign-in)$",
+        r"related topics:?$",  # BBC
+        r"more on this story$",
     )
 )
 _TAGS_LINE = re.compile(r"read more on:(.*)", re.IGNORECASE)
@@ -108,15 +117,27 @@ _CHROME_LINES = tuple(
 
 # Accepted timestamp spellings (after any "Published:" label and timezone suffix are removed).
 # Slashed day-month dates are day-first, as on South African sites.
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+)
 _TIMESTAMP_FORMATS = tuple(
     f"{date}{sep}{time}"
     for date in _DATE_FORMATS
-    for sep in (" ", "T")
-    for time in ("%H:%M", "%H:%M:%S")
+    for sep in (" ", "T", " | ", ", ")  # "14 March 2024 | 10:32" (EWN)
+    for time in ("%H:%M", "%H:%M:%S", "%I:%M %p")  # "March 12, 2024 5:41 AM" (Reuters)
 )
+# A date alone (IOL, BBC, Mail & Guardian) is the start of that day.
+_DATE_ONLY_FORMATS = _DATE_FORMATS
 _TIMESTAMP_LABEL = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*", re.I)
-_TIMESTAMP_ZONE = re.compile(r"(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|SAST|UTC|GMT)?$")
+_TIMESTAMP_ZONE = re.compile(
+    r"(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|SAST|(?:UTC|GMT)(?:[+-]\d{1,2})?)?$"
+)
 
 # Lines that start like log records, markup or data: never a headline or body text.
 _MACHINE_START = re.compile(
@@ -128,6 +149,8 @@ _MACHINE_START = re.compile(
 # "Tokyo - ", "Washington, DC \u2013 ", "CAPE TOWN \u2014 ": 1-4 capitalised words, then a dash.
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][\w.'\u2019-]*(?:,? [^\W\d_][\w.'\u2019-]*){0,3})"
+    # Reuters style: "BENGALURU, March 12 (Reuters) - text": the day before the credit.
+    r"(?:, (?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})(?= \())?"
     # Agency style: "GROSSETO, Italy (AP) -- text"; the credit names the agency.
     r"(?: \((?P<credit>[^\W\d_][\w .&'\u2019-]{0,39})\))?"
     r" (?:--|[-\u2013\u2014]) (?P<rest>\S.*)"
@@ -136,6 +159,24 @@ _DATELINE = re.compile(
 # "Caption text. (Photographer, Agency)": the trailing parenthesis holds the credit.
 _PHOTO_LINE = re.compile(r"(?P<caption>.*\S)\s*\((?P<credit>[^()]+)\)")
 _CREDIT = re.compile(r"[^\W\d_][\w .,'\u2019&/:-]*")
+
+# Bylines: "By Anita Sharma", "By Jane Doe and John Roe"; and a name alone.
+_NAME_PART = r"[A-Z][\w'\u2019.-]+"
+_NAME = re.compile(rf"{_NAME_PART}(?: (?:{_NAME_PART}|van|von|de|der|du|le|la|da|dos)){{1,3}}")
+_BYLINE = re.compile(
+    rf"(?:By|BY|Von|Par)\s+(?P<name>{_NAME_PART}(?:[ ,&]+(?:and |& )?(?:{_NAME_PART}|van|de|du))*)"
+)
+_DESK = re.compile(r"[A-Z][\w&.' ]{1,30}, [A-Z][\w.' -]{1,30}")  # "BBC News, Nairobi"
+# Photo credits without parentheses: "Picture: SAPA", "Image source, Getty Images".
+_CREDIT_LINE = re.compile(
+    r"(?i:picture|photo|pic|image|image source|foto)s?\s*[:,]\s*(?P<credit>[^\W\d_].{0,80})"
+)
+_CAPTION_LABEL = re.compile(r"(?i:image caption|caption),?")
+# "CAPE TOWN" alone on a line above the first paragraph.
+_OWN_LINE_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019-]+(?:,? [A-Z][A-Z.'\u2019-]+){0,3}")
+# Agency copy ends with its sign-off: "- Sapa", "\u2013 AFP", "Reporting by ...".
+_AGENCY_SIGN_OFF = re.compile(r"[-\u2013\u2014]\s*(?P<agency>[A-Z][\w&.' ]{1,30})")
+_REPORTING_CREDITS = re.compile(r"(?:Reporting|Additional reporting|Writing|Editing) by\b")
 
 # Endings that make a line a sentence rather than a subheading (incl. closing quotes).
 _TERMINAL = (".", "!", "?", ":", '"', "'", "\u201d", "\u2019", "\u00bb")
@@ -156,19 +197,57 @@ def parse_page_text(text: str) -> ParsedPage:
         lines.pop(0)
     if not lines:
         raise NotAnArticle("no headline: the text is empty or only page chrome")
+    header = _Header(published=published)
+    # A byline above the headline (Mail & Guardian): a name, then the headline, then the
+    # time.
+    if (
+        len(lines) > 2
+        and _NAME.fullmatch(lines[0])
+        and _looks_like_headline(lines[1])
+        and _parse_timestamp(lines[2])
+    ):
+        header.byline = lines.pop(0)
     if not _looks_like_headline(lines[0]):
         raise NotAnArticle(f"no headline: first line {lines[0][:60]!r} does not look like one")
     headline = lines.pop(0)
-    caption, credit, published, rest = _read_header(lines, published)
+    rest = _read_header(lines, header)
+    dateline = ""
+    # A dateline on its own line ("CAPE TOWN", EWN) before the first paragraph.
+    if len(rest) > 1 and _OWN_LINE_DATELINE.fullmatch(rest[0]):
+        dateline = rest.pop(0)
+    rest, agency = _without_trailer(rest)
     body = _read_body(rest)
     if not body:
         raise NotAnArticle(f"no body paragraphs after headline {headline[:60]!r}")
-    dateline = ""
     # The first block is always a paragraph: a subheading needs a paragraph before it.
-    if match := split_dateline(body[0].text):
-        dateline, first = match
+    if not dateline and (match := split_credited_dateline(body[0].text)):
+        place, credit, first = match
+        dateline, agency = place, agency or credit
         body = (BodyBlock("paragraph", first), *body[1:])
-    return ParsedPage(headline, published, caption, credit, dateline, body, tags)
+    return ParsedPage(
+        headline,
+        header.published,
+        header.caption,
+        header.credit,
+        dateline,
+        body,
+        tags,
+        byline=header.byline,
+        agency=agency,
+    )
+
+
+def _without_trailer(lines: list[str]) -> tuple[list[str], str]:
+    """The body lines without the sign-off that ends agency copy ("- Sapa", "Reporting by
+    ...; Editing by ..."), and the agency the sign-off names."""
+    agency = ""
+    while lines:
+        if sign_off := _AGENCY_SIGN_OFF.fullmatch(lines[-1]):
+            agency = agency or sign_off["agency"]
+        elif not _REPORTING_CREDITS.match(lines[-1]):
+            break
+        lines = lines[:-1]
+    return lines, agency
 
 
 def _article_lines(text: str) -> tuple[list[str], tuple[str, ...]]:
@@ -200,36 +279,74 @@ def _is_chrome(line: str) -> bool:
     return rest != line and not rest.strip(_NAV_SEPARATORS)
 
 
-def _read_header(
-    lines: list[str], published: datetime | None
-) -> tuple[str, str, datetime | None, list[str]]:
-    """Consume timestamp and photo lines after the headline; return them and the rest."""
-    caption = credit = ""
+@dataclass
+class _Header:
+    caption: str = ""
+    credit: str = ""
+    byline: str = ""
+    published: datetime | None = None
+
+
+def _read_header(lines: list[str], header: _Header) -> list[str]:
+    """Consume timestamp, byline, credit and photo lines after the headline into
+    ``header``; return the rest."""
     seen_photo: set[str] = set()
     index = 0
     while index < len(lines):
         line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
         stamp = _parse_timestamp(line)
         if stamp or line in seen_photo:
-            published = published or stamp
+            header.published = header.published or stamp
             index += 1
             continue
+        if byline := _BYLINE.fullmatch(line):
+            header.byline = header.byline or byline["name"]
+            index += 1
+            # "BBC News, Nairobi" under the byline: the reporter's desk, not text.
+            if following and _DESK.fullmatch(following):
+                index += 1
+            continue
+        if following and _NAME.fullmatch(line) and _parse_timestamp(following):
+            header.byline = header.byline or line  # "Kevin Brandt" above the time (EWN)
+            index += 1
+            continue
+        if credit_line := _CREDIT_LINE.fullmatch(line):
+            header.credit = header.credit or credit_line["credit"]
+            index += 1
+            continue
+        if _CAPTION_LABEL.fullmatch(line) and following:
+            header.caption = header.caption or following  # "Image caption," (BBC)
+            seen_photo.add(following)
+            index += 2
+            continue
         photo = _split_photo_line(line)
-        following = lines[index + 1] if index + 1 < len(lines) else None
         if photo is None and line == following and _could_be_caption(line):
             photo = (line, "")  # an uncredited caption, recognisable only by its repeat
         if photo is None:
             break
         if not seen_photo:
-            caption, credit = photo
+            header.caption, header.credit = photo
         seen_photo.add(line)
         index += 1
-    return caption, credit, published, lines[index:]
+    return lines[index:]
 
 
 def _read_body(lines: list[str]) -> tuple[BodyBlock, ...]:
     """Classify body lines into paragraphs and subheadings, dropping stray fragments."""
-    kept = [(kind, line) for line in lines if (kind := _classify(line))]
+    without_photos = []
+    skip_next = False
+    for line in lines:
+        if skip_next:
+            skip_next = False
+            continue
+        if _CAPTION_LABEL.fullmatch(line):
+            skip_next = True  # "Image caption," and the caption under it (BBC)
+            continue
+        if _CREDIT_LINE.fullmatch(line):
+            continue
+        without_photos.append(line)
+    kept = [(kind, line) for line in without_photos if (kind := _classify(line))]
     blocks = []
     for index, (kind, line) in enumerate(kept):
         if kind == "paragraph":
@@ -271,9 +388,9 @@ def _could_be_caption(line: str) -> bool:
 
 
 def _parse_timestamp(line: str) -> datetime | None:
-    """Parse a line that is only a timestamp; return it naive, as written."""
+    """Parse a line that is only a timestamp or a date; return it naive, as written."""
     value = _TIMESTAMP_ZONE.sub("", _TIMESTAMP_LABEL.sub("", line)).strip()
-    for fmt in _TIMESTAMP_FORMATS:
+    for fmt in (*_TIMESTAMP_FORMATS, *_DATE_ONLY_FORMATS):
         try:
             # Naive on purpose: the page gives site-local time with no zone to attach.
             return datetime.strptime(value, fmt)  # noqa: DTZ007

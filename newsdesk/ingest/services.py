@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,9 +13,11 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.articles.selectors import article_tags
 from newsdesk.articles.services import article_create
 from newsdesk.ingest.page_text import NotAnArticle, ParsedPage
+
+# Kept here too: import_page and the demo key scraped pages by it.
+from newsdesk.ingest.wire.base import source_id_for_page as source_id_for_page
 from newsdesk.network.models import SiteSettings
 from newsdesk.tags.services import tag_get_or_create
 
@@ -27,20 +28,14 @@ class ImportResult:
     status: str  # "created", "updated" or "unchanged"
 
 
-def source_id_for_page(parsed: ParsedPage) -> str:
-    """A stable key for a scraped story: the same headline and time are the same story."""
-    published = parsed.published.isoformat() if parsed.published else ""
-    digest = hashlib.sha256(f"{parsed.headline}\n{published}".encode()).hexdigest()[:24]
-    return f"page:{digest}"
-
-
 def body_stream_data(parsed: ParsedPage) -> list[dict]:
     blocks = []
     for block in parsed.body:
         if block.type == "subheading":
             blocks.append({"type": "subheading", "value": block.text})
         else:
-            blocks.append({"type": "paragraph", "value": f"<p>{escape(block.text)}</p>"})
+            value = block.markup or escape(block.text)
+            blocks.append({"type": "paragraph", "value": f"<p>{value}</p>"})
     return blocks
 
 
@@ -76,6 +71,8 @@ def parsed_without_control_characters(parsed: ParsedPage) -> ParsedPage:
         dateline=clean(parsed.dateline),
         body=tuple(dataclasses.replace(b, text=clean(b.text)) for b in parsed.body),
         tags=tuple(clean(tag) for tag in parsed.tags),
+        byline=clean(parsed.byline),
+        agency=clean(parsed.agency),
     )
 
 
@@ -101,6 +98,9 @@ def article_import_parsed(
         "dateline": parsed.dateline,
         "lead_image_caption": parsed.caption,
         "lead_image_credit": parsed.credit,
+        # A scraped page's byline and agency, when it shows them; wire items bring theirs
+        # in ``extra_fields``.
+        **{name: getattr(parsed, name) for name in ("byline", "agency") if getattr(parsed, name)},
         **(extra_fields or {}),
     }
     body = body_stream_data(parsed)
@@ -119,14 +119,25 @@ def article_import_parsed(
         )
         return ImportResult(article=article, status="created")
 
-    current_tags = [tag.name for tag in article_tags(article=article)]
-    unchanged = (
-        all(getattr(article, name) == value for name, value in fields.items())
-        and _stream_without_ids(article) == body
-        and current_tags == tag_names
+    # Compare with the newest revision, not the page row: a draft's edits and tags live
+    # only in its revisions, so the row would differ on every run and add a revision each
+    # time.
+    current = article.get_latest_revision_as_object()
+    current_tags = sorted(tag.name for tag in current.tags.all())
+    same_content = (
+        all(getattr(current, name) == value for name, value in fields.items())
+        and _stream_without_ids(current) == body
+        and current_tags == sorted(tag_names)
     )
-    if unchanged:
+    # Asked to publish, a draft (or a page with unpublished changes) is not "unchanged",
+    # unless its newest revision already waits for its scheduled time.
+    waiting = article.scheduled_revision is not None
+    needs_publish = publish and (not article.live or article.has_unpublished_changes)
+    if same_content and not (needs_publish and not waiting):
         return ImportResult(article=article, status="unchanged")
+    if same_content:
+        (article.get_latest_revision() or article.save_revision(log_action=True)).publish()
+        return ImportResult(article=article, status="updated")
     for name, value in fields.items():
         setattr(article, name, value)
     article.body = body

@@ -1,9 +1,22 @@
-"""Wire sources in the admin (Settings > Wire sources)."""
+"""Wire sources in the admin (Settings > Wire sources), and each source's run log."""
 
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsdesk.ingest import views
 from newsdesk.ingest.models import IngestSource
+
+
+class RunsColumn(Column):
+    """A link to the source's last runs, item by item."""
+
+    def get_value(self, instance):
+        url = reverse("ingest_admin:source_runs", args=[instance.pk])
+        return format_html('<a href="{}">Runs</a>', url)
 
 
 class IngestSourceViewSet(SnippetViewSet):
@@ -19,8 +32,15 @@ class IngestSourceViewSet(SnippetViewSet):
         "active",
         "last_polled_at",
         "last_status",
+        RunsColumn("runs", label="Runs"),
     ]
     list_filter = ["format", "active", "publish"]
 
 
 register_snippet(IngestSourceViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_ingest_admin_urls():
+    urls = [path("sources/<int:pk>/runs/", views.source_runs, name="source_runs")]
+    return [path("ingest/", (urls, "ingest_admin", "ingest_admin"))]

@@ -118,7 +118,17 @@ def test_seed_tags_are_the_trimmed_items_of_the_read_more_on_line(seed_page):
 
 def test_seed_as_json_dict_is_serialisable_with_minute_precision_timestamp(seed_page):
     data = json.loads(json.dumps(seed_page.as_json_dict()))
-    assert list(data) == ["headline", "published", "caption", "credit", "dateline", "body", "tags"]
+    assert list(data) == [
+        "headline",
+        "published",
+        "caption",
+        "credit",
+        "dateline",
+        "body",
+        "tags",
+        "byline",
+        "agency",
+    ]
     assert data["published"] == "2013-10-03T10:07"
     assert data["tags"] == list(EXPECTED_TAGS)
     assert data["body"][7] == {"type": "subheading", "text": "Political sustainability"}

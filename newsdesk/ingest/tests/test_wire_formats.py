@@ -89,7 +89,7 @@ def test_ninjs_1_properties_named_for_their_format_are_read():
     assert item.summary == "The gist."
     assert item.parsed.published == datetime(2013, 7, 9, 10, 37, tzinfo=UTC)
     only_xml = b'{"uri": "urn:x:3", "headline": "H", "body_nitf": "<nitf>Raw</nitf>"}'
-    assert parse_wire(only_xml, fmt="ninjs").errors[0].reason == "the item has no body"
+    assert parse_wire(only_xml, fmt="ninjs").errors[0].reason == "body: the item has no body"
 
 
 def test_ninjs_2_bodies_other_than_html_or_plain_text_are_not_read_as_text():
@@ -149,7 +149,7 @@ def test_newsml_external_entities_are_not_resolved():
 def test_unreadable_documents_raise_with_the_reason():
     with pytest.raises(WireFeedError, match="unknown format"):
         parse_wire(b"<?xml version='1.0'?><catalog><book/></catalog>", fmt="auto")
-    with pytest.raises(WireFeedError, match="not a readable feed"):
+    with pytest.raises(WireFeedError, match="the feed is not well-formed XML"):
         parse_wire(_read("broken_feed.xml"), fmt="rss")
     with pytest.raises(WireFeedError, match="not valid JSON"):
         parse_wire(b"{nope", fmt="ninjs")
@@ -165,8 +165,8 @@ def test_bad_items_are_reported_and_good_ones_kept():
     batch = parse_wire(data, fmt="ninjs")
     assert [i.source_id for i in batch.items] == ["urn:a"]
     assert [(e.position, e.reason) for e in batch.errors] == [
-        (2, "the item has no uri"),
-        (3, "the item has no headline"),
+        (2, "uri: required but missing (ninjs 1.x schema)"),
+        (3, "headline: the item has no headline"),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from newsdesk.ingest.page_text import ParsedPage
 
@@ -14,6 +15,14 @@ MAX_SOURCE_ID = 255
 
 class WireFeedError(ValueError):
     """The whole document is unreadable; the message says why."""
+
+
+def _utc(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # a scraped page's local time: shown as written
+        return moment.isoformat()
+    return moment.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,38 @@ class WireItem:
     image_url: str = ""  # the lead photo, fetched on first import
     image_caption: str = ""
     image_credit: str = ""
+    # What the decide step reads: the source's own version number ("" if none), when
+    # this version was made, and the time before which it must not be published.
+    version: str = ""
+    version_created: datetime | None = None
+    embargoed_until: datetime | None = None
+    language: str = ""  # BCP 47 code as the source gives it, or "" if it does not say
+    source_url: str = ""  # the story on the source's own site, kept as a link
+    teaser: bool = False  # only the start of a story that is read at ``source_url``
+
+    def as_json_dict(self) -> dict:
+        """What a dry run shows: the fields read and those that decide the item's fate,
+        every time in UTC as ISO 8601 with its offset, whatever the format."""
+        payload = {"id": self.source_id, **self.parsed.as_json_dict()}
+        payload.update(
+            published=_utc(self.parsed.published),
+            summary=self.summary,
+            byline=self.byline,
+            agency=self.agency,
+            language=self.language,
+            version=self.version,
+            version_created=_utc(self.version_created),
+            embargoed_until=_utc(self.embargoed_until),
+            withdrawn=self.withdrawn,
+            teaser=self.teaser,
+            source_url=self.source_url,
+            image={
+                "url": self.image_url,
+                "caption": self.image_caption,
+                "credit": self.image_credit,
+            },
+        )
+        return payload
 
 
 @dataclass(frozen=True)
@@ -36,12 +77,32 @@ class WireItemError:
     position: int  # 1-based position of the item in the document
     item_id: str
     reason: str
+    headline: str = ""
 
 
 @dataclass
 class WireBatch:
     items: list[WireItem] = field(default_factory=list)
     errors: list[WireItemError] = field(default_factory=list)
+    # 1-based position in the document of each entry of ``items``, so progress and
+    # reports count every item the document holds, read or not.
+    positions: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. read leniently
+
+    def add(self, position: int, item: WireItem) -> None:
+        self.items.append(item)
+        self.positions.append(position)
+
+    @property
+    def total(self) -> int:
+        return len(self.items) + len(self.errors)
+
+
+def source_id_for_page(parsed: ParsedPage) -> str:
+    """A stable key for a scraped story: the same headline and time are the same story."""
+    published = parsed.published.isoformat() if parsed.published else ""
+    digest = hashlib.sha256(f"{parsed.headline}\n{published}".encode()).hexdigest()[:24]
+    return f"page:{digest}"
 
 
 def wire_source_id(raw_id: str) -> str:
@@ -71,26 +132,3 @@ def detect_format(data: bytes) -> str:
             return "newsml"
         break
     raise WireFeedError("unknown format: not RSS, Atom, ninjs JSON, NewsML-G2 or HTML")
-
-
-def parse_wire(data: bytes, *, fmt: str, url: str = "") -> WireBatch:
-    """Read ``data`` in ``fmt`` ("auto" to detect it)."""
-    if fmt == "auto":
-        fmt = detect_format(data)
-    if fmt == "rss":
-        from newsdesk.ingest.wire.rss import parse_rss
-
-        return parse_rss(data)
-    if fmt == "ninjs":
-        from newsdesk.ingest.wire.ninjs import parse_ninjs
-
-        return parse_ninjs(data)
-    if fmt == "newsml":
-        from newsdesk.ingest.wire.newsml import parse_newsml
-
-        return parse_newsml(data)
-    if fmt == "html":
-        from newsdesk.ingest.wire.html import parse_html_item
-
-        return parse_html_item(data, url=url)
-    raise WireFeedError(f"unknown format '{fmt}'")

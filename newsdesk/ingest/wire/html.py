@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from newsdesk.ingest.html_page import parse_html_page
 from newsdesk.ingest.page_text import NotAnArticle
-from newsdesk.ingest.services import source_id_for_page
-from newsdesk.ingest.wire.base import WireBatch, WireItem, WireItemError, wire_source_id
+from newsdesk.ingest.wire.base import (
+    WireBatch,
+    WireItem,
+    WireItemError,
+    source_id_for_page,
+    wire_source_id,
+)
 
 # Error pages ("502 Bad Gateway") and stubs have a headline and a line; stories have more.
 MIN_WORDS = 30
@@ -29,5 +34,10 @@ def parse_html_item(data: bytes, *, url: str = "") -> WireBatch:
         return batch
     # The page's URL is its id; a file without one is keyed by headline and time.
     source_id = wire_source_id(url) if url.startswith(("http://", "https://")) else ""
-    batch.items.append(WireItem(source_id=source_id or source_id_for_page(parsed), parsed=parsed))
+    item = WireItem(
+        source_id=source_id or source_id_for_page(parsed),
+        parsed=parsed,
+        source_url=url if url.startswith(("http://", "https://")) else "",
+    )
+    batch.add(1, item)
     return batch

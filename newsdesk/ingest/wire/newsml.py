@@ -18,11 +18,22 @@ from newsdesk.ingest.wire.base import (
     WireItemError,
     wire_source_id,
 )
-from newsdesk.ingest.wire.body import blocks_from_element, blocks_from_html, take_dateline
+from newsdesk.ingest.wire.body import (
+    blocks_from_element,
+    blocks_from_html,
+    blocks_from_text,
+    take_dateline,
+)
+from newsdesk.ingest.wire.text import agency_from_rights, language_code, squash
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 NS = {"g": NAR, "x": "http://www.w3.org/1999/xhtml"}
 WITHDRAWN = {"stat:canceled", "stat:withheld"}
+# Text items: NewsML-G2 1.x-2.x agencies write the IPTC's "ninat:text"; some the older
+# "icls:text" scheme for the same thing.
+TEXT_CLASSES = {None, "ninat:text", "icls:text"}
+MAIN_HEADLINE_ROLES = {None, "hld:main", "hld:headline"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
@@ -44,7 +55,7 @@ def parse_newsml(data: bytes) -> WireBatch:
     for position, item in enumerate(items, start=1):
         guid = item.get("guid", "")
         try:
-            batch.items.append(_item(item))
+            batch.add(position, _item(item))
         except ValueError as error:
             batch.errors.append(WireItemError(position, guid, str(error)))
     return batch
@@ -54,42 +65,77 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
-def _time(value: str) -> datetime | None:
+def _time(item, path: str) -> datetime | None:
+    value = item.findtext(path, "", NS).strip()
     if not value:
         return None
+    name = path.rpartition(":")[2]
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"'{value}' is not an ISO 8601 time") from None
+        raise ValueError(f"{name}: '{value}' is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{name}: '{value}' has no UTC offset")
+    return moment
+
+
+def _headlines(meta) -> tuple[str, str]:
+    """(main headline, subheadline): the main by its role, else the first."""
+    main, sub = "", ""
+    for element in meta.findall("g:headline", NS):
+        text = _text(element)
+        if not text:
+            continue
+        if element.get("role") in MAIN_HEADLINE_ROLES and not main:
+            main = text
+        elif not sub:
+            sub = text
+    if not main:
+        main, sub = sub, ""
+    return main, sub
+
+
+def _blocks(item) -> list:
+    """The body: XHTML (``inlineXML``) first, then ``inlineData`` as its content type says."""
+    inline_xml = item.find("g:contentSet/g:inlineXML", NS)
+    if inline_xml is not None:
+        body = inline_xml.find(".//x:body", NS)
+        return blocks_from_element(body if body is not None else inline_xml)
+    for inline_data in item.findall("g:contentSet/g:inlineData", NS):
+        text = inline_data.text or ""
+        if "html" in (inline_data.get("contenttype") or ""):
+            blocks = blocks_from_html(text)
+        else:  # text/plain: line breaks are the paragraphs; "<" is just a character
+            blocks = blocks_from_text(text)
+        if blocks:
+            return blocks
+    return []
 
 
 def _item(item) -> WireItem:
     guid = item.get("guid", "").strip()
     if not guid:
-        raise ValueError("the newsItem has no guid")
+        raise ValueError("guid: the newsItem has no guid")
     item_class = item.find("g:itemMeta/g:itemClass", NS)
-    if item_class is not None and item_class.get("qcode") not in (None, "ninat:text"):
-        raise ValueError(f"items of class '{item_class.get('qcode')}' are not stories")
+    if item_class is not None and item_class.get("qcode") not in TEXT_CLASSES:
+        raise ValueError(f"itemClass: items of class '{item_class.get('qcode')}' are not stories")
     meta = item.find("g:contentMeta", NS)
     if meta is None:
-        raise ValueError("the newsItem has no contentMeta")
-    headline = _text(meta.find("g:headline", NS))
+        raise ValueError("contentMeta: the newsItem has no contentMeta")
+    headline, subheadline = _headlines(meta)
     if not headline:
-        raise ValueError("the newsItem has no headline")
+        raise ValueError("headline: the newsItem has no headline")
     status = item.find("g:itemMeta/g:pubStatus", NS)
     withdrawn = status is not None and status.get("qcode") in WITHDRAWN
-    blocks = []
-    inline_xml = item.find("g:contentSet/g:inlineXML", NS)
-    if inline_xml is not None:
-        body = inline_xml.find(".//x:body", NS)
-        blocks = blocks_from_element(body if body is not None else inline_xml)
-    else:
-        inline_data = item.find("g:contentSet/g:inlineData", NS)
-        if inline_data is not None:
-            blocks = blocks_from_html(inline_data.text or "")
+    blocks = _blocks(item)
     if not blocks and not withdrawn:
-        raise ValueError("the newsItem has no text content")
-    located = _text(meta.find("g:located/g:name", NS))
+        raise ValueError("contentSet: the newsItem has no text content")
+    located_element = meta.find("g:located", NS)
+    located = ""
+    if located_element is not None:
+        located = _text(located_element.find("g:name", NS)) or squash(
+            located_element.get("literal", "")
+        )
     dateline_text = _text(meta.find("g:dateline", NS))
     dateline, blocks, credit = take_dateline(blocks, located or dateline_text)
     summary = ""
@@ -97,6 +143,7 @@ def _item(item) -> WireItem:
         if description.get("role") in (None, "drol:summary"):
             summary = _text(description)
             break
+    summary = summary or subheadline
     tags = []
     for subject in [*meta.findall("g:subject", NS), *meta.findall("g:keyword", NS)]:
         name = _text(subject.find("g:name", NS)) if len(subject) else _text(subject)
@@ -107,14 +154,20 @@ def _item(item) -> WireItem:
     if provider is not None:
         agency = _text(provider.find("g:name", NS)) or provider.get("literal", "")
         agency = agency or provider.get("qcode", "").partition(":")[2]
+    rights = item.find("g:rightsInfo/g:copyrightHolder", NS)
+    if rights is not None:
+        holder = _text(rights.find("g:name", NS)) or rights.get("literal", "")
+        agency = agency or agency_from_rights(holder)
     agency = agency or credit
     creator = _text(meta.find("g:creator/g:name", NS)) or meta.findtext("g:creator", "", NS)
     byline = _text(meta.find("g:by", NS)) or creator
-    published = _time(
-        item.findtext("g:itemMeta/g:firstCreated", "", NS)
-        or meta.findtext("g:contentCreated", "", NS)
-        or item.findtext("g:itemMeta/g:versionCreated", "", NS)
+    version_created = _time(item, "g:itemMeta/g:versionCreated")
+    published = (
+        _time(item, "g:itemMeta/g:firstCreated")
+        or _time(meta, "g:contentCreated")
+        or version_created
     )
+    language = meta.find("g:language", NS)
     parsed = ParsedPage(
         headline=headline[:255],
         published=published,
@@ -131,4 +184,10 @@ def _item(item) -> WireItem:
         byline=byline.removeprefix("By ").removeprefix("by ")[:200],
         agency=agency[:100],
         withdrawn=withdrawn,
+        version=item.get("version", "").strip(),
+        version_created=version_created,
+        embargoed_until=_time(item, "g:itemMeta/g:embargoed"),
+        language=language_code(
+            (language.get("tag") if language is not None else "") or item.get(XML_LANG) or ""
+        ),
     )

@@ -26,8 +26,12 @@ from newsdesk.ingest.wire.body import (
     summary_text,
     take_dateline,
 )
+from newsdesk.ingest.wire.ninjs_schema import ninjs_errors
+from newsdesk.ingest.wire.text import agency_from_rights, language_code, squash
 
 WITHDRAWN = {"canceled", "cancelled", "withheld"}
+# Association types that are photos (ninjs "type", IPTC NewsCodes ninature).
+PICTURE_TYPES = {"picture", "graphic"}
 MAX_ITEMS = 1000
 
 
@@ -48,8 +52,8 @@ def parse_ninjs(data: bytes) -> WireBatch:
     for position, item in enumerate(items[:MAX_ITEMS], start=1):
         item_id = str(item.get("uri", "")) if isinstance(item, dict) else ""
         try:
-            batch.items.append(_item(item))
-        except (ValueError, TypeError, AttributeError) as error:
+            batch.add(position, _item(item))
+        except ValueError as error:
             batch.errors.append(WireItemError(position, item_id, str(error)))
     return batch
 
@@ -95,13 +99,17 @@ def _named(item: dict, prefix: str, *, markup: bool) -> str:
     return ""
 
 
-def _time(value) -> datetime | None:
+def _time(item: dict, name: str) -> datetime | None:
+    value = item.get(name)
     if not value:
         return None
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"'{value}' is not an ISO 8601 time") from None
+        raise ValueError(f"{name}: '{value}' is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{name}: '{value}' has no UTC offset")
+    return moment
 
 
 def _names(values) -> list[str]:
@@ -117,23 +125,24 @@ def _names(values) -> list[str]:
 
 def _item(item) -> WireItem:
     if not isinstance(item, dict):
-        raise ValueError("the item is not a JSON object")
+        raise ValueError("(the item): not a JSON object")
+    problems = ninjs_errors(item)
+    if problems:
+        raise ValueError("; ".join(problems))
     uri = str(item.get("uri") or "").strip()
     if not uri:
-        raise ValueError("the item has no uri")
+        raise ValueError("uri: the item has no uri")
     if item.get("type", "text") not in {"text", "composite"}:
-        raise ValueError(f"items of type '{item.get('type')}' are not stories")
-    headline = " ".join(
-        (_first(item.get("headlines"), role="main") or item.get("headline") or "").split()
-    )
+        raise ValueError(f"type: items of type '{item.get('type')}' are not stories")
+    headline = squash(_first(item.get("headlines"), role="main") or item.get("headline") or "")
     if not headline:
-        raise ValueError("the item has no headline")
+        raise ValueError("headline: the item has no headline")
     body_html = _of_kind(item.get("bodies"), markup=True) or _named(item, "body_", markup=True)
     body_text = _of_kind(item.get("bodies"), markup=False) or _named(item, "body_", markup=False)
     blocks = blocks_from_html(body_html) if body_html else blocks_from_text(body_text)
     withdrawn = str(item.get("pubstatus", "usable")).lower() in WITHDRAWN
     if not blocks and not withdrawn:
-        raise ValueError("the item has no body")
+        raise ValueError("body: the item has no body")
     located = item.get("located") or ""
     if isinstance(located, dict):
         located = located.get("name", "")
@@ -148,7 +157,7 @@ def _item(item) -> WireItem:
         if isinstance(source, dict) and source.get("name"):
             agency = source["name"]
             break
-    agency = agency or credit
+    agency = agency or credit or agency_from_rights(item.get("copyrightholder") or "")
     tags = [
         *_names(item.get("subjects") or item.get("subject")),
         *_names(item.get("people") or item.get("person")),
@@ -156,9 +165,8 @@ def _item(item) -> WireItem:
         *_names(item.get("organisations") or item.get("organisation")),
         *_names(item.get("keywords")),
     ]
-    published = _time(
-        item.get("firstcreated") or item.get("contentcreated") or item.get("versioncreated")
-    )
+    version_created = _time(item, "versioncreated")
+    published = _time(item, "firstcreated") or _time(item, "contentcreated") or version_created
     parsed = ParsedPage(
         headline=headline[:255],
         published=published,
@@ -174,12 +182,16 @@ def _item(item) -> WireItem:
         source_id=wire_source_id(uri),
         parsed=parsed,
         summary=summary,
-        byline=str(byline)[:200],
-        agency=str(agency)[:100],
+        byline=squash(byline)[:200],
+        agency=squash(agency)[:100],
         withdrawn=withdrawn,
         image_url=image_url,
         image_caption=image_caption[:500],
         image_credit=image_credit[:255],
+        version=str(item.get("version") or ""),
+        version_created=version_created,
+        embargoed_until=_time(item, "embargoed"),
+        language=language_code(item.get("language")),
     )
 
 
@@ -188,7 +200,7 @@ def _picture(associations) -> tuple[str, str, str]:
     if isinstance(associations, dict):  # ninjs 1.x: {"featureimage": {...}}
         associations = list(associations.values())
     for association in associations if isinstance(associations, list) else []:
-        if not isinstance(association, dict) or association.get("type") != "picture":
+        if not isinstance(association, dict) or not _is_picture(association):
             continue
         renditions = association.get("renditions") or []
         if isinstance(renditions, dict):
@@ -204,6 +216,20 @@ def _picture(associations) -> tuple[str, str, str]:
         caption = _first(association.get("descriptions"), role="caption") or _first(
             association.get("headlines")
         )
-        credit = association.get("by") or association.get("copyrightholder") or ""
-        return str(best["href"]), " ".join(str(caption).split()), str(credit)
+        credit = (
+            association.get("by")
+            or association.get("byline")
+            or association.get("copyrightholder")
+            or ""
+        )
+        return str(best["href"]), squash(str(caption)), squash(str(credit))
     return "", "", ""
+
+
+def _is_picture(association: dict) -> bool:
+    """A photo or graphic: by its ninjs ``type``, else by an image media type."""
+    kind = association.get("type")
+    if kind:
+        return kind in PICTURE_TYPES
+    media_type = str(association.get("mimetype") or association.get("contenttype") or "")
+    return media_type.startswith("image/")

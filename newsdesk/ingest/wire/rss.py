@@ -1,11 +1,20 @@
-"""RSS 0.9x/1.0/2.0 and Atom feeds, through feedparser."""
+"""RSS 0.9x/1.0/2.0 and Atom feeds, through feedparser.
+
+A feed that is not well-formed XML (feedparser's *bozo* flag; typically a download cut
+short) is refused whole unless the operator asks for lenient reading: the entries
+feedparser salvages from a truncated document may themselves be cut, and storing them
+would replace live stories with shorter text.
+"""
 
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import UTC, datetime
 
 import feedparser
+import lxml.html
+from lxml import etree
 
 from newsdesk.ingest.page_text import ParsedPage
 from newsdesk.ingest.wire.base import (
@@ -16,6 +25,25 @@ from newsdesk.ingest.wire.base import (
     wire_source_id,
 )
 from newsdesk.ingest.wire.body import blocks_from_html, summary_text, take_dateline
+from newsdesk.ingest.wire.text import (
+    agency_from_rights,
+    credit_text,
+    language_code,
+    plain_text,
+    squash,
+)
+
+NOT_WELL_FORMED = (
+    "the feed is not well-formed XML ({reason}), perhaps cut short; nothing was imported "
+    "(use lenient mode to read what can be read)"
+)
+# Problems feedparser reports that leave the document whole: a charset label that
+# disagrees with the bytes, or a server's Content-Type.
+_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+# "Read the full story at https://..." / "Continue reading ..." ends a teaser.
+_TEASER = re.compile(
+    r"(?i)\b(?:read (?:the )?(?:full|whole|rest of the) (?:story|article)|continue reading)\b"
+)
 
 
 def _time(struct) -> datetime | None:
@@ -24,64 +52,95 @@ def _time(struct) -> datetime | None:
     return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
 
 
-def parse_rss(data: bytes) -> WireBatch:
-    feed = feedparser.parse(data)
-    if feed.bozo and not feed.entries:
-        raise WireFeedError(f"not a readable feed: {feed.get('bozo_exception')}")
+def _detail_text(entry, name: str) -> str:
+    """A text construct as plain text, read as HTML only when the feed says it is."""
+    detail = entry.get(f"{name}_detail") or {}
+    markup = "html" in str(detail.get("type", "text/plain"))
+    return plain_text(entry.get(name) or "", markup=markup)
+
+
+def _feed_agency(feed) -> str:
+    """The agency a feed names for all its items: publisher, author, else copyright."""
+    meta = feed.feed
+    for detail in ("publisher_detail", "author_detail"):
+        name = squash((meta.get(detail) or {}).get("name", ""))
+        if name and "@" not in name:
+            return name
+    return agency_from_rights(_detail_text(meta, "rights"))
+
+
+def parse_rss(data: bytes, *, lenient: bool = False) -> WireBatch:
+    # feedparser's own sanitiser would strip the data-* attributes that carry photo
+    # credits; nothing of the markup is stored as such (wire.body keeps text only).
+    feed = feedparser.parse(data, sanitize_html=False)
+    batch = WireBatch()
+    problem = feed.get("bozo_exception") if feed.bozo else None
+    if problem is not None and not isinstance(problem, _HARMLESS):
+        if not lenient or not feed.entries:
+            raise WireFeedError(NOT_WELL_FORMED.format(reason=problem))
+        batch.warnings.append(f"read leniently although not well-formed: {problem}")
     if not feed.get("version") and not feed.entries:
         raise WireFeedError("not an RSS or Atom feed")
-    agency = ""
-    if feed.feed.get("publisher_detail"):
-        agency = feed.feed.publisher_detail.get("name", "")
-    batch = WireBatch()
+    agency = _feed_agency(feed)
+    language = language_code(feed.feed.get("language", ""))
     for position, entry in enumerate(feed.entries, start=1):
         item_id = entry.get("id") or entry.get("link") or ""
         try:
-            batch.items.append(_item(entry, item_id=item_id, agency=agency))
+            batch.add(position, _item(entry, item_id=item_id, agency=agency, language=language))
         except ValueError as error:
-            batch.errors.append(WireItemError(position, item_id, str(error)))
+            headline = _detail_text(entry, "title")
+            batch.errors.append(WireItemError(position, item_id, str(error), headline))
     return batch
 
 
-def _item(entry, *, item_id: str, agency: str) -> WireItem:
+def _item(entry, *, item_id: str, agency: str, language: str) -> WireItem:
     if not item_id:
-        raise ValueError("the item has neither a guid nor a link")
-    headline = " ".join((entry.get("title") or "").split())
+        raise ValueError("guid: the item has neither a guid nor a link")
+    headline = _detail_text(entry, "title")
     if not headline:
-        raise ValueError("the item has no title")
+        raise ValueError("title: the item has no title")
     content = entry.get("content") or []
     full = max((c.get("value", "") for c in content), key=len, default="")
     summary_html = entry.get("summary", "")
     blocks = blocks_from_html(full or summary_html)
     if not blocks:
-        raise ValueError("the item has no text")
-    dateline, blocks, credit = take_dateline(blocks)
-    # The feed's publisher is the agency; a "PLACE (AP) --" dateline says so per item.
-    agency = agency or credit
+        raise ValueError("description: the item has no text")
+    dateline, blocks, dateline_credit = take_dateline(blocks)
+    # A "PLACE (AP) --" dateline names the agency of this item; the feed's names all.
+    agency = dateline_credit or agency
+    link = entry.get("link", "")
+    teaser = bool(blocks) and bool(_TEASER.search(blocks[-1].text))
     tags = tuple(
         " ".join(tag.get("term", "").split()).lower()
         for tag in entry.get("tags", [])
         if tag.get("term", "").strip()
     )
-    media_credit = entry.get("media_credit") or []
-    credit = media_credit[0].get("content", "") if media_credit else ""
+    image_url, image_caption, image_credit = _picture(entry, full)
     parsed = ParsedPage(
         headline=headline[:255],
-        published=_time(entry.get("published_parsed") or entry.get("updated_parsed")),
-        caption="",
-        credit=credit[:255],
+        published=_time(entry.get("published_parsed") or dict.get(entry, "updated_parsed")),
+        caption=image_caption[:500],
+        credit=image_credit[:255],
         dateline=dateline[:100],
         body=tuple(blocks),
         tags=tags,
     )
+    title_language = (entry.get("title_detail") or {}).get("language")
     return WireItem(
         source_id=wire_source_id(item_id),
         parsed=parsed,
-        summary=summary_text(summary_html) if full else "",
+        # feedparser copies an Atom entry's content into its summary when it has none.
+        summary=summary_text(summary_html) if full and summary_html != full else "",
         byline=_byline(entry)[:200],
         agency=agency[:100],
-        image_url=_image_url(entry),
-        image_credit=credit[:255],
+        image_url=image_url,
+        image_caption=image_caption[:500],
+        image_credit=image_credit[:255],
+        # Read past FeedParserDict's mapping, which would answer with the publish time.
+        version_created=_time(dict.get(entry, "updated_parsed")),
+        language=language_code(entry.get("language") or title_language or "") or language,
+        source_url=link if link.startswith(("http://", "https://")) else "",
+        teaser=teaser,
     )
 
 
@@ -93,13 +152,51 @@ def _byline(entry) -> str:
     return "" if "@" in name and " " not in name else name
 
 
-def _image_url(entry) -> str:
-    """The first picture in ``media:content`` or an image enclosure."""
+def _web(url) -> bool:
+    return isinstance(url, str) and url.startswith(("http://", "https://"))
+
+
+def _picture(entry, content_html: str) -> tuple[str, str, str]:
+    """(URL, caption, credit) of the lead photo: ``media:content`` or ``media:thumbnail``
+    (Media RSS), an image enclosure, else the first ``<figure>`` of the content."""
+    credits = entry.get("media_credit") or []
+    credit = credit_text(credits[0].get("content", "")) if credits else ""
+    caption = ""  # feedparser does not keep media:description apart from the item's
     for media in entry.get("media_content") or []:
         kind = media.get("medium") or media.get("type", "").split("/")[0]
-        if kind == "image" and media.get("url", "").startswith(("http://", "https://")):
-            return media["url"]
+        if kind == "image" and _web(media.get("url")):
+            return media["url"], caption, credit
+    for thumbnail in entry.get("media_thumbnail") or []:
+        if _web(thumbnail.get("url")):
+            return thumbnail["url"], caption, credit
     for link in entry.get("enclosures") or []:
-        if link.get("type", "").startswith("image/") and link.get("href", "").startswith("http"):
-            return link["href"]
-    return ""
+        if link.get("type", "").startswith("image/") and _web(link.get("href")):
+            return link["href"], caption, credit
+    return _figure(content_html)
+
+
+def _figure(markup: str) -> tuple[str, str, str]:
+    """The first ``<figure><img>`` of HTML content: its caption from ``<figcaption>``, its
+    credit from ``data-portal-copyright`` (as portals write it) or a figcaption credit."""
+    if "<figure" not in (markup or ""):
+        return "", "", ""
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return "", "", ""
+    for figure in root.iter("figure"):
+        image = next((img for img in figure.iter("img") if _web(img.get("src"))), None)
+        if image is None:
+            continue
+        credit = image.get("data-portal-copyright") or figure.get("data-portal-copyright") or ""
+        caption_element = next(figure.iter("figcaption"), None)
+        caption = ""
+        if caption_element is not None:
+            for small in caption_element.xpath(".//*[contains(@class, 'credit')] | .//small"):
+                credit = credit or squash(small.text_content())
+                small.drop_tree()
+            caption = squash(caption_element.text_content())
+        credit = credit_text(credit)
+        caption = caption or squash(image.get("alt", ""))
+        return image.get("src"), caption, credit_text(credit)
+    return "", "", ""

@@ -11,12 +11,19 @@ from django.core.management.base import BaseCommand, CommandError
 from newsdesk.ingest.fetch import FetchError, fetcher_get
 from newsdesk.ingest.models import IngestSource
 from newsdesk.ingest.wire import WireFeedError, parse_wire
-from newsdesk.ingest.wire_services import ingest_source_run, wire_document_import
+from newsdesk.ingest.wire_services import (
+    IngestReport,
+    ingest_source_run,
+    wire_document_import,
+    wire_run_finish,
+    wire_run_start,
+)
 from newsdesk.sections.selectors import section_by_slug
 
 SECTION_NOT_FOUND = "No section with the slug '{slug}'. Pass --section with one that exists."
 SOURCE_NOT_FOUND = "'{source}' is not a wire source's slug, an http(s) URL or a readable file."
-ITEMS_FAILED = "{count} item(s) could not be imported; the others were."
+ITEMS_FAILED = "{count} of {total} item(s) could not be imported."
+ITEMS_NOT_READABLE = "{count} of {total} item(s) could not be read."
 FILE_TOO_LARGE = "{path} is larger than {mb} MB."
 
 
@@ -44,10 +51,18 @@ class Command(BaseCommand):
             help="Publish the stories (URLs and files; default: drafts for editors).",
         )
         parser.add_argument(
+            "--lenient",
+            action="store_true",
+            help=(
+                "Read what can be read of a feed that is not well-formed XML (e.g. cut short); "
+                "by default such a feed stores nothing and the command fails."
+            ),
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Print one JSON object per item; save nothing."
         )
 
-    def handle(self, *args, source, format, section, publish, dry_run, **options):
+    def handle(self, *args, source, format, section, publish, lenient, dry_run, **options):
         self.verbosity = options["verbosity"]
         configured = IngestSource.objects.select_related("section").filter(slug=source).first()
         if configured is not None and not dry_run:
@@ -56,13 +71,15 @@ class Command(BaseCommand):
             return self._finish(report)
         if configured is not None:
             data, url, fmt = self._fetch(configured.url), configured.url, configured.format
+            lenient = lenient or configured.lenient
         else:
             data, url, fmt = self._read(source), source, format
         if dry_run:
-            return self._dry_run(data, fmt=fmt, url=url)
+            return self._dry_run(data, fmt=fmt, url=url, lenient=lenient)
         section_page = section_by_slug(slug=section)
         if section_page is None:
             raise CommandError(SECTION_NOT_FOUND.format(slug=section))
+        run = wire_run_start(location=url)
         try:
             report = wire_document_import(
                 data=data,
@@ -71,9 +88,13 @@ class Command(BaseCommand):
                 publish=publish,
                 url=url,
                 progress=self._progress,
+                lenient=lenient,
+                run=run,
             )
         except WireFeedError as error:
+            wire_run_finish(run=run, report=IngestReport(errors=[str(error)], failed=True))
             raise CommandError(f"{source}: not imported: {error}") from None
+        wire_run_finish(run=run, report=report)
         return self._finish(report)
 
     def _fetch(self, url: str) -> bytes:
@@ -93,23 +114,27 @@ class Command(BaseCommand):
             raise CommandError(FILE_TOO_LARGE.format(path=path, mb=limit // 1024 // 1024))
         return path.read_bytes()
 
-    def _dry_run(self, data: bytes, *, fmt: str, url: str):
+    def _dry_run(self, data: bytes, *, fmt: str, url: str, lenient: bool):
         try:
-            batch = parse_wire(data, fmt=fmt, url=url)
+            batch = parse_wire(data, fmt=fmt, url=url, lenient=lenient)
         except WireFeedError as error:
             raise CommandError(f"not readable: {error}") from None
+        for warning in batch.warnings:
+            self.stderr.write(f"warning: {warning}")
         for item in batch.items:
-            payload = {"id": item.source_id, **item.parsed.as_json_dict()}
-            payload.update(summary=item.summary, byline=item.byline, agency=item.agency)
-            self.stdout.write(json.dumps(payload, ensure_ascii=False))
+            self.stdout.write(json.dumps(item.as_json_dict(), ensure_ascii=False))
         for error in batch.errors:
             self.stderr.write(f"item {error.position} ({error.item_id or 'no id'}): {error.reason}")
+        if batch.errors:
+            raise CommandError(
+                ITEMS_NOT_READABLE.format(count=len(batch.errors), total=batch.total)
+            )
 
-    def _progress(self, number: int, total: int, item, status: str) -> None:
+    def _progress(self, number: int, total: int, headline: str, status: str) -> None:
         if self.verbosity:
-            self.stdout.write(f"[{number}/{total}] {status}: {item.parsed.headline}")
+            self.stdout.write(f"[{number}/{total}] {status}: {headline}")
 
-    def _finish(self, report):
+    def _finish(self, report: IngestReport):
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
         for error in report.errors:
@@ -118,4 +143,4 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(report.summary())
         if report.errors:
-            raise CommandError(ITEMS_FAILED.format(count=len(report.errors)))
+            raise CommandError(ITEMS_FAILED.format(count=len(report.errors), total=report.total))
