@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import IntegrityError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from wagtail.models import Site
 
 from newsdesk.discussions.models import (
     ArticleDiscussion,
@@ -43,6 +44,15 @@ def article_for_comments(*, article_id: int):
     from newsdesk.articles.models import ArticlePage
 
     return ArticlePage.objects.live().filter(pk=article_id).first()
+
+
+def discussion_site_for(*, article) -> Site | None:
+    """The site whose policy and sanctions govern ``article``'s comments.
+
+    Always the article's own site: the request's host only says which site the reader
+    came through, and any site of the network can be asked for any article id.
+    """
+    return article.get_site()
 
 
 def discussion_settings_for(*, site) -> DiscussionSettings:

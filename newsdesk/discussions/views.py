@@ -20,7 +20,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.models import Site
 
 from newsdesk.discussions import policy, selectors, services
 from newsdesk.discussions.models import Comment, CommentReport
@@ -39,13 +38,10 @@ def _wants_json(request) -> bool:
 
 def _article_or_404(article_id: int):
     article = selectors.article_for_comments(article_id=article_id)
-    if article is None:
+    # An article outside every site has no policy to check comments against.
+    if article is None or selectors.discussion_site_for(article=article) is None:
         raise Http404("No such article.")
     return article
-
-
-def _site(request):
-    return Site.find_for_request(request)
 
 
 def _thread_url(article_id: int, anchor: str = "") -> str:
@@ -53,7 +49,8 @@ def _thread_url(article_id: int, anchor: str = "") -> str:
 
 
 def _context(request, article, cursor=None):
-    settings = selectors.discussion_settings_for(site=_site(request))
+    site = selectors.discussion_site_for(article=article)
+    settings = selectors.discussion_settings_for(site=site)
     return {
         "article": article,
         "state": selectors.discussion_state(article=article, settings=settings),
@@ -87,7 +84,7 @@ def _private(response):
 def me(request, article_id: int):
     """What this reader may do on this article's thread (private, never cached)."""
     article = _article_or_404(article_id)
-    site = _site(request)
+    site = selectors.discussion_site_for(article=article)
     settings = selectors.discussion_settings_for(site=site)
     state = selectors.discussion_state(article=article, settings=settings)
     data = {
@@ -251,7 +248,6 @@ def comment_create(request, article_id: int):
         comment, decision = services.comment_post(
             author=request.user,
             article=article,
-            site=_site(request),
             body=request.POST.get("body", ""),
             reply_to=reply_to,
         )
@@ -291,7 +287,6 @@ def comment_edit(request, comment_id: int):
         comment, decision = services.comment_edit(
             comment=comment,
             user=request.user,
-            site=_site(request),
             body=request.POST.get("body", ""),
         )
     except (services.CommentError, policy.RateLimited) as error:
@@ -350,7 +345,6 @@ def comment_report(request, comment_id: int):
             reporter=request.user,
             reason=request.POST.get("reason", ""),
             note=request.POST.get("note", ""),
-            site=_site(request),
         )
     except services.CommentError as error:
         return _error(request, error, back)
