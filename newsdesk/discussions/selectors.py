@@ -17,6 +17,7 @@ from newsdesk.discussions.models import (
     DiscussionSettings,
     ModerationAction,
 )
+from newsdesk.network.selectors import site_for_page
 
 THREAD_PAGE_SIZE = 20
 REPLIES_SHOWN = 10
@@ -40,19 +41,20 @@ class ThreadPage:
 
 
 def article_for_comments(*, article_id: int):
-    """The live article a comments URL names, or None."""
+    """The live article a comments URL names, or None if unpublished or view-restricted."""
     from newsdesk.articles.models import ArticlePage
 
-    return ArticlePage.objects.live().filter(pk=article_id).first()
+    return ArticlePage.objects.published().filter(pk=article_id).first()
 
 
-def discussion_site_for(*, article) -> Site | None:
+def discussion_site_for(*, article, request=None) -> Site | None:
     """The site whose policy and sanctions govern ``article``'s comments.
 
     Always the article's own site: the request's host only says which site the reader
-    came through, and any site of the network can be asked for any article id.
+    came through, and any site of the network can be asked for any article id. The
+    request's site is reused (no query) only when the article is under its root.
     """
-    return article.get_site()
+    return site_for_page(page=article, request=request)
 
 
 def discussion_settings_for(*, site) -> DiscussionSettings:

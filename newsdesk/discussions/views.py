@@ -36,20 +36,21 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _article_or_404(article_id: int):
+def _article_or_404(request, article_id: int):
+    """The article and its own site (whose policy and sanctions apply), or 404."""
     article = selectors.article_for_comments(article_id=article_id)
+    site = selectors.discussion_site_for(article=article, request=request) if article else None
     # An article outside every site has no policy to check comments against.
-    if article is None or selectors.discussion_site_for(article=article) is None:
+    if site is None:
         raise Http404("No such article.")
-    return article
+    return article, site
 
 
 def _thread_url(article_id: int, anchor: str = "") -> str:
     return f"/comments/{article_id}/thread/" + (f"#{anchor}" if anchor else "")
 
 
-def _context(request, article, cursor=None):
-    site = selectors.discussion_site_for(article=article)
+def _context(request, article, site, cursor=None):
     settings = selectors.discussion_settings_for(site=site)
     return {
         "article": article,
@@ -62,8 +63,8 @@ def _context(request, article, cursor=None):
 @require_GET
 def thread_fragment(request, article_id: int):
     """The thread as an HTML fragment: the same for every reader, so briefly cacheable."""
-    article = _article_or_404(article_id)
-    context = _context(request, article, cursor=request.GET.get("after"))
+    article, site = _article_or_404(request, article_id)
+    context = _context(request, article, site, cursor=request.GET.get("after"))
     response = HttpResponse(render_to_string("discussions/_thread.html", context))
     patch_cache_control(
         response,
@@ -83,8 +84,7 @@ def _private(response):
 @require_GET
 def me(request, article_id: int):
     """What this reader may do on this article's thread (private, never cached)."""
-    article = _article_or_404(article_id)
-    site = selectors.discussion_site_for(article=article)
+    article, site = _article_or_404(request, article_id)
     settings = selectors.discussion_settings_for(site=site)
     state = selectors.discussion_state(article=article, settings=settings)
     data = {
@@ -143,8 +143,8 @@ def me(request, article_id: int):
 @require_GET
 def thread_page(request, article_id: int):
     """The whole conversation as a page of its own: works without JavaScript."""
-    article = _article_or_404(article_id)
-    context = _context(request, article, cursor=request.GET.get("after"))
+    article, site = _article_or_404(request, article_id)
+    context = _context(request, article, site, cursor=request.GET.get("after"))
     root_id = request.GET.get("thread")
     if root_id and root_id.isdigit():
         root = Comment.objects.filter(
@@ -236,7 +236,7 @@ def _comment_html(request, comment: Comment) -> str:
 @require_POST
 @reader_required
 def comment_create(request, article_id: int):
-    article = _article_or_404(article_id)
+    article, _ = _article_or_404(request, article_id)
     reply_to = None
     if request.POST.get("reply_to", "").isdigit():
         reply_to = Comment.objects.filter(pk=int(request.POST["reply_to"])).first()
@@ -277,7 +277,10 @@ def _own_comment_or_404(comment_id: int) -> Comment:
 @require_http_methods(["GET", "POST"])
 @reader_required
 def comment_edit(request, comment_id: int):
-    comment = _own_comment_or_404(comment_id)
+    # Only while the story is public: editing shows the story's title and posts on it.
+    comment = get_object_or_404(
+        Comment.objects.on_public_articles().select_related("article"), pk=comment_id
+    )
     back = _thread_url(comment.article_id, f"c{comment.pk}")
     if comment.author_id != request.user.pk:
         raise Http404("No such comment.")
@@ -326,7 +329,7 @@ def comment_delete(request, comment_id: int):
 @reader_required
 def comment_report(request, comment_id: int):
     comment = get_object_or_404(
-        Comment.objects.select_related("article", "author__profile"),
+        Comment.objects.on_public_articles().select_related("article", "author__profile"),
         pk=comment_id,
         status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
     )
