@@ -328,10 +328,10 @@ def comment_delete(request, comment_id: int):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def comment_report(request, comment_id: int):
+    # Only what the thread shows everyone: a held comment is its author's and the
+    # moderators' business, and the form quotes the comment in full.
     comment = get_object_or_404(
-        Comment.objects.on_public_articles().select_related("article", "author__profile"),
-        pk=comment_id,
-        status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
+        Comment.objects.public().select_related("article", "author__profile"), pk=comment_id
     )
     back = _thread_url(comment.article_id, f"c{comment.pk}")
     if request.method == "GET":
