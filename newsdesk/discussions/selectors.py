@@ -213,8 +213,10 @@ def thread_for_root(*, root: Comment) -> list[Comment]:
 
 
 def comments_by_author(*, user, limit: int = 20) -> list[Comment]:
+    """A public profile's comments: only those the story itself still shows everyone."""
     return list(
-        Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED)
+        Comment.objects.public()
+        .filter(author=user)
         .select_related("article")
         .order_by("-created_at")[:limit]
     )
