@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from newsdesk.contributions.selectors import publication_list_for_feed
@@ -23,9 +24,11 @@ class ContributionsFeed(Feed):
         return item.submission.title
 
     def item_description(self, item):
+        # RSS readers render <description> as HTML: escape the reader's text so it shows
+        # as typed instead of becoming markup (the XML writer escapes once more for XML).
         if item.article_id:
-            return Truncator(item.submission.body).words(60)
-        return f"Pictures by {item.contributor.shown_name}."
+            return escape(Truncator(item.submission.body).words(60))
+        return escape(f"Pictures by {item.contributor.shown_name}.")
 
     def item_link(self, item):
         if item.article_id:

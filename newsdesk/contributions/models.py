@@ -20,6 +20,7 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    Page,
     RevisionMixin,
     WorkflowMixin,
 )
@@ -149,6 +150,20 @@ class SubmissionPhoto(Orderable):
         return self.caption
 
 
+class PublishedContributionQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: live pictures, and stories whose article is live and public.
+
+        A story is only as public as its article: once an editor unpublishes it or puts a
+        view restriction on it, its title and text leave the profile and the feed too.
+        """
+        public_articles = Page.objects.live().public().values("pk")
+        return self.filter(submission__live=True).filter(
+            models.Q(submission__kind=Submission.Kind.PICTURES)
+            | models.Q(article__in=public_articles)
+        )
+
+
 class PublishedContribution(models.Model):
     """What an approved submission became: the community article, if it was a story.
 
@@ -171,6 +186,8 @@ class PublishedContribution(models.Model):
     )
     published_at = models.DateTimeField()
     views = models.PositiveIntegerField(default=0)
+
+    objects = PublishedContributionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at"]

@@ -112,7 +112,8 @@ def submission_list_for_contributor(*, profile) -> list[ContributorRow]:
 
 def publication_list_for_profile(*, profile) -> QuerySet[PublishedContribution]:
     return (
-        PublishedContribution.objects.filter(contributor=profile, submission__live=True)
+        PublishedContribution.objects.public()
+        .filter(contributor=profile)
         .select_related("submission", "article")
         .annotate(photo_count=Count("submission__photos"))
         .order_by("-published_at")
@@ -163,7 +164,7 @@ def reader_photo_places(*, limit: int = 20) -> list[str]:
 
 def publication_list_for_feed(*, limit: int = 30) -> QuerySet[PublishedContribution]:
     return (
-        PublishedContribution.objects.filter(submission__live=True)
+        PublishedContribution.objects.public()
         .select_related("submission", "contributor", "article")
         .order_by("-published_at")[:limit]
     )

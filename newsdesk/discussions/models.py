@@ -13,8 +13,23 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from newsdesk.core.models import BasePage
+
+
+class CommentQuerySet(models.QuerySet):
+    def on_public_articles(self):
+        """Comments on live articles that no view restriction (password, sign-in, group) covers.
+
+        Every public read and write of comments goes through this, so a story an editor
+        unpublished or locked takes its conversation with it.
+        """
+        return self.filter(article__in=Page.objects.live().public().values("pk"))
+
+    def public(self):
+        """What any reader may see: published comments on live, unrestricted articles."""
+        return self.on_public_articles().filter(status=Comment.Status.PUBLISHED)
 
 
 class Comment(models.Model):
@@ -57,6 +72,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

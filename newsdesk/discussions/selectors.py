@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import IntegrityError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from wagtail.models import Site
 
 from newsdesk.discussions.models import (
     ArticleDiscussion,
@@ -16,6 +17,7 @@ from newsdesk.discussions.models import (
     DiscussionSettings,
     ModerationAction,
 )
+from newsdesk.network.selectors import site_for_page
 
 THREAD_PAGE_SIZE = 20
 REPLIES_SHOWN = 10
@@ -39,10 +41,20 @@ class ThreadPage:
 
 
 def article_for_comments(*, article_id: int):
-    """The live article a comments URL names, or None."""
+    """The live article a comments URL names, or None if unpublished or view-restricted."""
     from newsdesk.articles.models import ArticlePage
 
-    return ArticlePage.objects.live().filter(pk=article_id).first()
+    return ArticlePage.objects.published().filter(pk=article_id).first()
+
+
+def discussion_site_for(*, article, request=None) -> Site | None:
+    """The site whose policy and sanctions govern ``article``'s comments.
+
+    Always the article's own site: the request's host only says which site the reader
+    came through, and any site of the network can be asked for any article id. The
+    request's site is reused (no query) only when the article is under its root.
+    """
+    return site_for_page(page=article, request=request)
 
 
 def discussion_settings_for(*, site) -> DiscussionSettings:
@@ -201,8 +213,10 @@ def thread_for_root(*, root: Comment) -> list[Comment]:
 
 
 def comments_by_author(*, user, limit: int = 20) -> list[Comment]:
+    """A public profile's comments: only those the story itself still shows everyone."""
     return list(
-        Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED)
+        Comment.objects.public()
+        .filter(author=user)
         .select_related("article")
         .order_by("-created_at")[:limit]
     )

@@ -21,7 +21,11 @@ from newsdesk.discussions.models import (
     CommentReport,
     ModerationAction,
 )
-from newsdesk.discussions.selectors import discussion_settings_for, discussion_state
+from newsdesk.discussions.selectors import (
+    discussion_settings_for,
+    discussion_site_for,
+    discussion_state,
+)
 from newsdesk.sanctions.models import Sanction
 from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sanctions.services import sanction_create
@@ -89,7 +93,8 @@ def _refuse_if_sanctioned(*, user, site) -> None:
     raise CommentError(SANCTIONED.format(reason=sanction.reason), status=403)
 
 
-def _submission(*, author, article, site, body, editing=None) -> policy.Submission:
+def _submission(*, author, article, body, editing=None) -> policy.Submission:
+    site = discussion_site_for(article=article)
     settings = discussion_settings_for(site=site)
     state = discussion_state(article=article, settings=settings)
     if state.closed:
@@ -110,16 +115,19 @@ def _submission(*, author, article, site, body, editing=None) -> policy.Submissi
 
 @transaction.atomic
 def comment_post(
-    *, author, article, site, body: str, reply_to: Comment | None = None
+    *, author, article, body: str, reply_to: Comment | None = None
 ) -> tuple[Comment, policy.Decision]:
-    """Check and store a reader's comment (or reply); published or held by the policy."""
+    """Check and store a reader's comment (or reply); published or held by the policy.
+
+    The article's own site decides (its policy, its sanctions), never the request's host.
+    """
     body = _clean_body(body)
     root = None
     if reply_to is not None:
         if reply_to.article_id != article.pk or reply_to.status != Comment.Status.PUBLISHED:
             raise CommentError(BAD_PARENT)
         root = reply_to.parent or reply_to
-    submission = _submission(author=author, article=article, site=site, body=body)
+    submission = _submission(author=author, article=article, body=body)
     decision = policy.evaluate(submission)
     if decision.outcome == policy.Outcome.REFUSE:
         raise CommentError(decision.message, reasons=decision.reasons)
@@ -161,18 +169,17 @@ def _own_comment(*, comment: Comment, user) -> Comment:
 
 
 @transaction.atomic
-def comment_edit(*, comment: Comment, user, site, body: str) -> tuple[Comment, policy.Decision]:
+def comment_edit(*, comment: Comment, user, body: str) -> tuple[Comment, policy.Decision]:
     """The author edits within the edit window; the policy checks the new text again."""
     body = _clean_body(body)
     comment = _own_comment(comment=comment, user=user)
     if comment.status not in (Comment.Status.PUBLISHED, Comment.Status.PENDING):
         raise CommentError(NOT_EDITABLE, status=403)
+    site = discussion_site_for(article=comment.article)
     window = discussion_settings_for(site=site).edit_window_minutes
     if timezone.now() > comment.created_at + timedelta(minutes=window):
         raise CommentError(EDIT_WINDOW_OVER, status=403)
-    submission = _submission(
-        author=user, article=comment.article, site=site, body=body, editing=comment
-    )
+    submission = _submission(author=user, article=comment.article, body=body, editing=comment)
     decision = policy.evaluate(submission)
     if decision.outcome == policy.Outcome.REFUSE:
         raise CommentError(decision.message, reasons=decision.reasons)
@@ -202,9 +209,7 @@ def comment_delete(*, comment: Comment, user) -> Comment:
 
 
 @transaction.atomic
-def comment_report(
-    *, comment: Comment, reporter, reason: str, note: str = "", site=None
-) -> CommentReport:
+def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> CommentReport:
     """Record one report per reader; hold the comment once it passes the site's threshold."""
     if reporter.pk == comment.author_id:
         raise CommentError(SELF_REPORT, status=403)
@@ -223,7 +228,7 @@ def comment_report(
         raise CommentError(ALREADY_REPORTED, status=409) from None
     Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     comment = Comment.objects.select_for_update().select_related("article").get(pk=comment.pk)
-    site = site or comment.article.get_site()
+    site = discussion_site_for(article=comment.article)
     threshold = discussion_settings_for(site=site).hold_after_reports
     if threshold and comment.report_count >= threshold and comment.is_visible:
         comment.status = Comment.Status.PENDING

@@ -20,7 +20,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.models import Site
 
 from newsdesk.discussions import policy, selectors, services
 from newsdesk.discussions.models import Comment, CommentReport
@@ -37,23 +36,22 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _article_or_404(article_id: int):
+def _article_or_404(request, article_id: int):
+    """The article and its own site (whose policy and sanctions apply), or 404."""
     article = selectors.article_for_comments(article_id=article_id)
-    if article is None:
+    site = selectors.discussion_site_for(article=article, request=request) if article else None
+    # An article outside every site has no policy to check comments against.
+    if site is None:
         raise Http404("No such article.")
-    return article
-
-
-def _site(request):
-    return Site.find_for_request(request)
+    return article, site
 
 
 def _thread_url(article_id: int, anchor: str = "") -> str:
     return f"/comments/{article_id}/thread/" + (f"#{anchor}" if anchor else "")
 
 
-def _context(request, article, cursor=None):
-    settings = selectors.discussion_settings_for(site=_site(request))
+def _context(request, article, site, cursor=None):
+    settings = selectors.discussion_settings_for(site=site)
     return {
         "article": article,
         "state": selectors.discussion_state(article=article, settings=settings),
@@ -65,8 +63,8 @@ def _context(request, article, cursor=None):
 @require_GET
 def thread_fragment(request, article_id: int):
     """The thread as an HTML fragment: the same for every reader, so briefly cacheable."""
-    article = _article_or_404(article_id)
-    context = _context(request, article, cursor=request.GET.get("after"))
+    article, site = _article_or_404(request, article_id)
+    context = _context(request, article, site, cursor=request.GET.get("after"))
     response = HttpResponse(render_to_string("discussions/_thread.html", context))
     patch_cache_control(
         response,
@@ -86,8 +84,7 @@ def _private(response):
 @require_GET
 def me(request, article_id: int):
     """What this reader may do on this article's thread (private, never cached)."""
-    article = _article_or_404(article_id)
-    site = _site(request)
+    article, site = _article_or_404(request, article_id)
     settings = selectors.discussion_settings_for(site=site)
     state = selectors.discussion_state(article=article, settings=settings)
     data = {
@@ -146,8 +143,8 @@ def me(request, article_id: int):
 @require_GET
 def thread_page(request, article_id: int):
     """The whole conversation as a page of its own: works without JavaScript."""
-    article = _article_or_404(article_id)
-    context = _context(request, article, cursor=request.GET.get("after"))
+    article, site = _article_or_404(request, article_id)
+    context = _context(request, article, site, cursor=request.GET.get("after"))
     root_id = request.GET.get("thread")
     if root_id and root_id.isdigit():
         root = Comment.objects.filter(
@@ -239,7 +236,7 @@ def _comment_html(request, comment: Comment) -> str:
 @require_POST
 @reader_required
 def comment_create(request, article_id: int):
-    article = _article_or_404(article_id)
+    article, _ = _article_or_404(request, article_id)
     reply_to = None
     if request.POST.get("reply_to", "").isdigit():
         reply_to = Comment.objects.filter(pk=int(request.POST["reply_to"])).first()
@@ -251,7 +248,6 @@ def comment_create(request, article_id: int):
         comment, decision = services.comment_post(
             author=request.user,
             article=article,
-            site=_site(request),
             body=request.POST.get("body", ""),
             reply_to=reply_to,
         )
@@ -281,7 +277,10 @@ def _own_comment_or_404(comment_id: int) -> Comment:
 @require_http_methods(["GET", "POST"])
 @reader_required
 def comment_edit(request, comment_id: int):
-    comment = _own_comment_or_404(comment_id)
+    # Only while the story is public: editing shows the story's title and posts on it.
+    comment = get_object_or_404(
+        Comment.objects.on_public_articles().select_related("article"), pk=comment_id
+    )
     back = _thread_url(comment.article_id, f"c{comment.pk}")
     if comment.author_id != request.user.pk:
         raise Http404("No such comment.")
@@ -291,7 +290,6 @@ def comment_edit(request, comment_id: int):
         comment, decision = services.comment_edit(
             comment=comment,
             user=request.user,
-            site=_site(request),
             body=request.POST.get("body", ""),
         )
     except (services.CommentError, policy.RateLimited) as error:
@@ -330,10 +328,10 @@ def comment_delete(request, comment_id: int):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def comment_report(request, comment_id: int):
+    # Only what the thread shows everyone: a held comment is its author's and the
+    # moderators' business, and the form quotes the comment in full.
     comment = get_object_or_404(
-        Comment.objects.select_related("article", "author__profile"),
-        pk=comment_id,
-        status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
+        Comment.objects.public().select_related("article", "author__profile"), pk=comment_id
     )
     back = _thread_url(comment.article_id, f"c{comment.pk}")
     if request.method == "GET":
@@ -350,7 +348,6 @@ def comment_report(request, comment_id: int):
             reporter=request.user,
             reason=request.POST.get("reason", ""),
             note=request.POST.get("note", ""),
-            site=_site(request),
         )
     except services.CommentError as error:
         return _error(request, error, back)

@@ -168,15 +168,18 @@ def feed_source_tag(request, site: Site, *, slug: str) -> FeedSource | None:
     tag = tag_by_slug(slug=slug)
     if tag is None:
         return None
-    brand, language = _brand(site)
     articles = (article_list_published(site_root=site.root_page).filter(tagged_items__tag=tag))[
         :FEED_LENGTH
     ]
+    items = feed_items_for_articles(articles=articles, request=request)
+    if not items:  # as the tag page: a tag on drafts only is not announced
+        return None
+    brand, language = _brand(site)
     return FeedSource(
         title=f"{tag.name} | {brand}",
         link=_absolute(request, tag.get_absolute_url()),
         description=tag.description or f"Stories about {tag.name} from {brand}.",
-        items=feed_items_for_articles(articles=articles, request=request),
+        items=items,
         language=language,
     )
 

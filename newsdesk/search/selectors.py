@@ -28,7 +28,11 @@ def backend_query(query: str) -> str:
 
 def search_sections(*, site: Site) -> list[SectionPage]:
     return list(
-        SectionPage.objects.child_of(site.root_page).live().order_by("path").only("slug", "title")
+        SectionPage.objects.child_of(site.root_page)
+        .live()
+        .public()
+        .order_by("path")
+        .only("slug", "title")
     )
 
 
@@ -46,7 +50,7 @@ def article_search(
 ):
     """Search results (a Wagtail search result set, best match first) for the site."""
     zone = SiteSettings.for_site(site).time_zone
-    articles = ArticlePage.objects.live().descendant_of(section or site.root_page)
+    articles = ArticlePage.objects.published().descendant_of(section or site.root_page)
     # Dates are the reader's days in the site's time zone, both ends included.
     if date_from:
         articles = articles.filter(first_published_at__gte=_day_start(date_from, zone))

@@ -17,6 +17,10 @@ def tag_detail(request, slug: str):
     paginator = Paginator(
         article_list_for_tag(tag=tag, site_root=site.root_page), settings.NEWSDESK_PAGE_SIZE
     )
+    # A tag with no public story on this site (only drafts, restricted stories or another
+    # site's) has no page: answering 200 would confirm an embargoed tag and its name.
+    if not paginator.count:
+        raise Http404("No such tag.")
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,

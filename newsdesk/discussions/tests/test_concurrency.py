@@ -81,7 +81,7 @@ def test_concurrent_posting_loses_and_duplicates_nothing(article, site, rules, t
     def work(index):
         for n in range(COMMENTS_EACH):
             comment, _ = services.comment_post(
-                author=readers[index], article=article, site=site, body=f"reader {index} says {n}"
+                author=readers[index], article=article, body=f"reader {index} says {n}"
             )
             accepted.append(comment.pk)
 
@@ -100,17 +100,13 @@ def test_concurrent_posting_loses_and_duplicates_nothing(article, site, rules, t
 def test_concurrent_reports_count_each_reader_once(article, site, rules, tmp_path):
     rules.hold_after_reports = 0
     rules.save()
-    comment, _ = services.comment_post(
-        author=reader_factory(), article=article, site=site, body="Contested"
-    )
+    comment, _ = services.comment_post(author=reader_factory(), article=article, body="Contested")
     reporters = [reader_factory() for _ in range(6)]
 
     def work(index):
         for _ in range(2):  # a double click: the second is refused
             try:
-                services.comment_report(
-                    comment=comment, reporter=reporters[index], reason="spam", site=site
-                )
+                services.comment_report(comment=comment, reporter=reporters[index], reason="spam")
             except services.CommentError as error:
                 assert error.message == services.ALREADY_REPORTED
 
