@@ -11,12 +11,14 @@ from urllib.parse import unquote, urlparse
 import dj_database_url
 
 from .env import ENV, REPO_DIR
+from .secret_key import secret_key_for_data_dir
 
 PROJECT_DIR = REPO_DIR / "newsdesk"
 DATA_DIR = ENV.data_dir
 
-# A development key only: production.py refuses to start without a real one.
-SECRET_KEY = ENV.secret_key or "newsdesk-insecure-development-key-do-not-use-in-production"
+# Without DJANGO_SECRET_KEY each install makes its own key in the data folder (mode 0600);
+# production.py still insists on the environment variable. docs/SECURITY.md, row 1.
+SECRET_KEY = ENV.secret_key or secret_key_for_data_dir(DATA_DIR)
 DEBUG = ENV.debug
 ALLOWED_HOSTS = ENV.allowed_hosts or ["127.0.0.1", "localhost", ".localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
