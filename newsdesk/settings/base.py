@@ -323,6 +323,10 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "/accounts/login/"  # readers; the Wagtail admin keeps its own sign-in page
+# ... for staff only, counted against the same allauth limits (docs/SECURITY.md, row 2).
+# Its password reset is off: staff reset through /accounts/password/reset/, rate-limited.
+WAGTAILADMIN_USER_LOGIN_FORM = "newsdesk.accounts.forms.AdminLoginForm"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_REDIRECT_URL = "/people/me/"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/people/create/"  # a new reader picks a username first
 ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
