@@ -306,6 +306,9 @@ NEWSDESK_CACHE_MAX_AGE = 60
 NEWSDESK_CACHE_S_MAXAGE = 300
 NEWSDESK_CACHE_STALE_WHILE_REVALIDATE = 600
 NEWSDESK_PAGE_SIZE = 20
+# The demo's staff accounts have a published password: production.py turns this off, and
+# load_demo / serve then need to be asked by name (docs/SECURITY.md, row 10).
+NEWSDESK_DEMO_ALLOWED = True
 # Reader uploads (avatars, story photos, picture submissions): see images/uploads.py.
 NEWSDESK_UPLOAD_MAX_BYTES = 12 * 1024 * 1024
 NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000

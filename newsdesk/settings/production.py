@@ -17,6 +17,7 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = ENV.secret_key
 DEBUG = False
+NEWSDESK_DEMO_ALLOWED = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
