@@ -487,6 +487,9 @@ LOGGING = {
 
 # --- distribution, search, analytics, ingest (issue #7) -----------------------------------
 NEWSDESK_MOST_READ_SIZE = 5
+# Read and view beacons per client (reader, or address) per minute; each reader also
+# counts once per story per day (newsdesk.core.beacons, docs/SECURITY.md row 12).
+NEWSDESK_BEACON_RATE = "60/m"
 NEWSDESK_SEARCH_MAX_QUERY = 500  # longer queries get a 400
 NEWSDESK_INGEST_TIMEOUT = 15  # seconds for fetching a wire source
 NEWSDESK_INGEST_MAX_BYTES = 10 * 1024 * 1024
