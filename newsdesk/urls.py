@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_core_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -54,4 +55,14 @@ if settings.DEBUG:
 else:
     urlpatterns += [path("media/<path:path>", core_views.media, name="media")]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own route with <int:...>: a 20-digit id would reach the query and fail
+    # there (500). The same view, for ids that can exist; the rest fall through to 404.
+    path(
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
+        wagtail_core_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/authenticate_with_password/<path:rest>", core_views.not_found),
+    path("", include(wagtail_urls)),
+]

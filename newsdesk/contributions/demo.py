@@ -17,7 +17,7 @@ from newsdesk.contributions.models import Submission
 from newsdesk.contributions.services import PhotoInput, submission_save
 from newsdesk.editorial.roles import EDITORS
 from newsdesk.profiles.models import Profile
-from newsdesk.profiles.usernames import username_key
+from newsdesk.profiles.usernames import username_key, username_skeleton
 
 STORIES_DIR = Path(__file__).resolve().parent / "demo_stories"
 READERS = [
@@ -92,6 +92,7 @@ def _reader(username: str, name: str, password: str) -> Profile:
         defaults={
             "username": username,
             "username_key": username_key(username),
+            "username_skeleton": username_skeleton(username),
             "display_name": name,
         },
     )

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from newsdesk.contributions import selectors, services
 from newsdesk.contributions.forms import PicturesForm, StoryForm, photo_formset
 from newsdesk.contributions.models import Submission
+from newsdesk.core.beacons import beacon_count_once_today, beacon_rate_limited, beacon_too_many
 from newsdesk.profiles.decorators import profile_required
 
 REQUEST_TOO_LARGE = (
@@ -273,8 +274,15 @@ def multimedia(request):
 @csrf_exempt
 @require_POST
 def viewed(request, pk: int):
-    """A beacon from a published contribution's page: one more view (no cookies read)."""
-    services.publication_count_view(publication_id=pk)
+    """A beacon from a published contribution's page: one more view per reader per day."""
+    if beacon_rate_limited(request, group="contribution-view"):
+        return beacon_too_many()
+    beacon_count_once_today(
+        request,
+        kind="contribution-view",
+        object_id=pk,
+        count=lambda: services.publication_count_view(publication_id=pk),
+    )
     response = HttpResponse(status=204)
     response["Cache-Control"] = "private, no-store"
     return response

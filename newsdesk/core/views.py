@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
@@ -49,3 +49,8 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
+
+
+def not_found(request, **kwargs):
+    """Shadows a third-party route for URLs it would answer with a 500 (see urls.py)."""
+    raise Http404

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test.utils import override_settings
@@ -61,6 +63,11 @@ DEMO_READER = {
         "storms over the harbour."
     ),
 }
+DEMO_REFUSED_IN_PRODUCTION = (
+    "Not loading the demo: these are production settings, and the demo creates staff "
+    "accounts ('editor', 'reporter', 'moderator') with a published password. Pass "
+    "--allow-in-production to load it anyway (then change those passwords)."
+)
 DEMO_ACCOUNTS = [
     ("editor", "Ed", "Itor", roles.EDITORS),
     ("reporter", "Rita", "Porter", roles.REPORTERS),
@@ -72,6 +79,11 @@ DEMO_ACCOUNTS = [
 class DemoSummary:
     articles: int
     site: Site
+
+
+def demo_allowed(*, allow_in_production: bool) -> bool:
+    """Whether these settings may load the demo (production needs to be asked by name)."""
+    return settings.NEWSDESK_DEMO_ALLOWED or allow_in_production
 
 
 def demo_is_loaded() -> bool:
@@ -302,12 +314,16 @@ def _gallery(home: HomePage) -> None:
     gallery.save_revision().publish()
 
 
-def demo_load() -> DemoSummary:
+def demo_load(*, allow_in_production: bool = False) -> DemoSummary:
     """Create the demo site; call only on an empty database (see ``demo_is_loaded``).
 
-    The demo's own workflow steps would mail the demo editors; nobody reads those, so
-    mail is discarded while it loads.
+    The demo makes staff accounts whose password is printed in the README, so under the
+    production settings it refuses unless asked for by name. The demo's own workflow
+    steps would mail the demo editors; nobody reads those, so mail is discarded while it
+    loads.
     """
+    if not demo_allowed(allow_in_production=allow_in_production):
+        raise PermissionDenied(DEMO_REFUSED_IN_PRODUCTION)
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         return _demo_load()
 

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from newsdesk.core.redirects import next_url_safe
 from newsdesk.discussions import selectors, services
 from newsdesk.discussions.models import ArticleDiscussion, Comment, CommenterSettings
 from newsdesk.sanctions.models import Sanction
@@ -188,7 +189,7 @@ def discussion_settings(request, page_id: int):
             request,
             DISCUSSION_SAVED.format(title=page.title, state="closed" if closed else "open"),
         )
-        return redirect(request.POST.get("next") or request.get_full_path())
+        return redirect(next_url_safe(request, default=request.get_full_path()))
     discussion = ArticleDiscussion.objects.filter(page_id=page.pk).first()
     site = page.get_site()
     settings = selectors.discussion_settings_for(site=site)
@@ -200,6 +201,6 @@ def discussion_settings(request, page_id: int):
             "discussion": discussion,
             "state": selectors.discussion_state(article=page, settings=settings),
             "count": selectors.comment_count(article=page),
-            "next": request.GET.get("next", ""),
+            "next": next_url_safe(request, default=""),
         },
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -95,12 +96,21 @@ def cursor_encode(comment: Comment) -> str:
     return f"{micros}.{comment.pk}"
 
 
+# Two runs of ASCII digits that fit a database integer; int() alone would take other
+# scripts' digits, signs and 20-digit numbers that overflow the date arithmetic or the query.
+_CURSOR = re.compile(r"([0-9]{1,18})\.([0-9]{1,18})", re.ASCII)
+
+
 def cursor_decode(cursor: str | None) -> tuple[datetime, int] | None:
-    try:
-        micros, pk = (int(part) for part in (cursor or "").split("."))
-    except ValueError:
+    """The (time, pk) a cursor names, or None for anything we did not make (first page)."""
+    match = _CURSOR.fullmatch(cursor or "")
+    if match is None:
         return None
-    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=micros), pk
+    micros, pk = (int(part) for part in match.groups())
+    try:
+        return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=micros), pk
+    except OverflowError:  # past the year 9999
+        return None
 
 
 def _visible():

@@ -10,8 +10,8 @@ from newsdesk.discussions import admin_views
 admin_urlpatterns = [
     path("", admin_views.moderation_queue, name="queue"),
     path("log/", admin_views.moderation_log, name="log"),
-    path("readers/<int:user_id>/", admin_views.author_view, name="author"),
-    path("articles/<int:page_id>/", admin_views.discussion_settings, name="discussion"),
+    path("readers/<id:user_id>/", admin_views.author_view, name="author"),
+    path("articles/<id:page_id>/", admin_views.discussion_settings, name="discussion"),
 ]
 
 

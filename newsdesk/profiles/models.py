@@ -6,7 +6,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.urls import reverse
 
-from newsdesk.profiles.usernames import username_key, username_problem
+from newsdesk.profiles.usernames import username_key, username_problem, username_skeleton
 
 
 class Profile(models.Model):
@@ -29,6 +29,11 @@ class Profile(models.Model):
     )
     username = models.CharField(max_length=30)
     username_key = models.CharField(max_length=30, unique=True, editable=False)
+    # What the name looks like (usernames.username_skeleton), indexed so that a new name
+    # is checked against every look-alike already issued in one query.
+    username_skeleton = models.CharField(
+        max_length=30, db_index=True, editable=False, blank=True, default=""
+    )
     # A NUL byte cannot be stored in PostgreSQL text: refuse it here too, not only in forms,
     # so every path through the services gets the message instead of a database error.
     display_name = models.CharField(
@@ -55,6 +60,7 @@ class Profile(models.Model):
         if problem and not self.is_tombstone:
             raise ValidationError({"username": problem})
         self.username_key = username_key(self.username)
+        self.username_skeleton = username_skeleton(self.username)
 
     @property
     def shown_name(self) -> str:

@@ -1,7 +1,12 @@
 """Reads of profiles."""
 
 from newsdesk.profiles.models import Profile
-from newsdesk.profiles.usernames import username_key
+from newsdesk.profiles.usernames import (
+    NEAR_MATCH_MIN_LENGTH,
+    skeleton_neighbours,
+    username_key,
+    username_skeleton,
+)
 
 
 def profile_for_user(*, user) -> Profile | None:
@@ -21,3 +26,15 @@ def profile_tombstone_by_username(*, username: str) -> Profile | None:
 
 def username_is_free(*, username: str) -> bool:
     return not Profile.objects.filter(username_key=username_key(username)).exists()
+
+
+def username_looks_taken(*, username: str) -> bool:
+    """Whether ``username`` could pass for a name already issued (deleted accounts included).
+
+    Same skeleton, or for longer names one edit away from one: a single indexed query.
+    """
+    skeleton = username_skeleton(username)
+    candidates = {skeleton}
+    if len(skeleton) >= NEAR_MATCH_MIN_LENGTH:
+        candidates |= skeleton_neighbours(skeleton)
+    return Profile.objects.filter(username_skeleton__in=candidates).exists()

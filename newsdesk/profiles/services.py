@@ -17,7 +17,14 @@ from PIL import Image, ImageOps
 
 from newsdesk.images.uploads import UploadRejected, image_encode_clean, sanitise_image_upload
 from newsdesk.profiles.models import Profile
-from newsdesk.profiles.usernames import TAKEN, username_display, username_key, username_problem
+from newsdesk.profiles.selectors import username_looks_taken
+from newsdesk.profiles.usernames import (
+    LOOKS_LIKE_TAKEN,
+    TAKEN,
+    username_display,
+    username_key,
+    username_problem,
+)
 
 ALREADY_HAS_PROFILE = "You already have a profile; its username cannot be changed."
 SIGN_IN_FIRST = "Please sign in to create a profile."
@@ -49,13 +56,15 @@ def profile_create(*, user, username: str, display_name: str = "", bio: str = ""
     key = username_key(username)
     if _username_taken(key):
         raise ProfileError(TAKEN, code="username")
+    if username_looks_taken(username=username):
+        raise ProfileError(LOOKS_LIKE_TAKEN, code="username")
     profile = Profile(
         user=user,
         username=username_display(username),
         display_name=display_name.strip(),
         bio=bio.strip(),
     )
-    profile.full_clean(exclude=["username_key", "user"])
+    profile.full_clean(exclude=["username_key", "username_skeleton", "user"])
     try:
         # A savepoint, so the losing claim leaves the outer transaction usable.
         with transaction.atomic():

@@ -8,9 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
+from newsdesk.core.redirects import next_url_safe
 from newsdesk.profiles import services
 from newsdesk.profiles.forms import ProfileCreateForm, ProfileEditForm
 from newsdesk.profiles.selectors import (
@@ -36,19 +36,12 @@ def profile_detail(request, username: str):
     return render(request, "profiles/profile_detail.html", {"profile": profile})
 
 
-def _next_url(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return default
-
-
 @never_cache
 @login_required
 def profile_create(request):
     existing = profile_for_user(user=request.user)
     if existing is not None:
-        return redirect(_next_url(request, existing.get_absolute_url()))
+        return redirect(next_url_safe(request, default=existing.get_absolute_url()))
     form = ProfileCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,9 +55,11 @@ def profile_create(request):
             form.add_error(field, error.message)
         else:
             messages.success(request, PROFILE_CREATED.format(name=profile.shown_name))
-            return redirect(_next_url(request, profile.get_absolute_url()))
+            return redirect(next_url_safe(request, default=profile.get_absolute_url()))
     return render(
-        request, "profiles/profile_create.html", {"form": form, "next": _next_url(request, "")}
+        request,
+        "profiles/profile_create.html",
+        {"form": form, "next": next_url_safe(request, default="")},
     )
 
 

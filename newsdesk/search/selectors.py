@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from wagtail.models import Page, Site
 
@@ -36,8 +36,17 @@ def search_sections(*, site: Site) -> list[SectionPage]:
     )
 
 
-def _day_start(day: date, zone: str) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(zone))
+def _day_start(day: date, zone: str) -> datetime | None:
+    """Midnight of ``day`` in ``zone``; None at the calendar's ends (no bound needed there).
+
+    1 January of year 1 east of UTC is still year 0 in UTC, and the day after 31 December
+    9999 does not exist: both overflow, and either means "no limit on this side".
+    """
+    try:
+        start = datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(zone))
+        return start.astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def article_search(
@@ -52,12 +61,12 @@ def article_search(
     zone = SiteSettings.for_site(site).time_zone
     articles = ArticlePage.objects.published().descendant_of(section or site.root_page)
     # Dates are the reader's days in the site's time zone, both ends included.
-    if date_from:
-        articles = articles.filter(first_published_at__gte=_day_start(date_from, zone))
-    if date_to:
-        articles = articles.filter(
-            first_published_at__lt=_day_start(date_to + timedelta(days=1), zone)
-        )
+    start = _day_start(date_from, zone) if date_from else None
+    if start is not None:
+        articles = articles.filter(first_published_at__gte=start)
+    end = _day_start(date_to + timedelta(days=1), zone) if date_to and date_to < date.max else None
+    if end is not None:
+        articles = articles.filter(first_published_at__lt=end)
     words = backend_query(query)
     if not words:
         return articles.none()

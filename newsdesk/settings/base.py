@@ -11,12 +11,14 @@ from urllib.parse import unquote, urlparse
 import dj_database_url
 
 from .env import ENV, REPO_DIR
+from .secret_key import secret_key_for_data_dir
 
 PROJECT_DIR = REPO_DIR / "newsdesk"
 DATA_DIR = ENV.data_dir
 
-# A development key only: production.py refuses to start without a real one.
-SECRET_KEY = ENV.secret_key or "newsdesk-insecure-development-key-do-not-use-in-production"
+# Without DJANGO_SECRET_KEY each install makes its own key in the data folder (mode 0600);
+# production.py still insists on the environment variable. docs/SECURITY.md, row 1.
+SECRET_KEY = ENV.secret_key or secret_key_for_data_dir(DATA_DIR)
 DEBUG = ENV.debug
 ALLOWED_HOSTS = ENV.allowed_hosts or ["127.0.0.1", "localhost", ".localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
@@ -310,6 +312,9 @@ NEWSDESK_CACHE_MAX_AGE = 60
 NEWSDESK_CACHE_S_MAXAGE = 300
 NEWSDESK_CACHE_STALE_WHILE_REVALIDATE = 600
 NEWSDESK_PAGE_SIZE = 20
+# The demo's staff accounts have a published password: production.py turns this off, and
+# load_demo / serve then need to be asked by name (docs/SECURITY.md, row 10).
+NEWSDESK_DEMO_ALLOWED = True
 # Reader uploads (avatars, story photos, picture submissions): see images/uploads.py.
 NEWSDESK_UPLOAD_MAX_BYTES = 12 * 1024 * 1024
 NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000
@@ -330,6 +335,10 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "/accounts/login/"  # readers; the Wagtail admin keeps its own sign-in page
+# ... for staff only, counted against the same allauth limits (docs/SECURITY.md, row 2).
+# Its password reset is off: staff reset through /accounts/password/reset/, rate-limited.
+WAGTAILADMIN_USER_LOGIN_FORM = "newsdesk.accounts.forms.AdminLoginForm"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_REDIRECT_URL = "/people/me/"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/people/create/"  # a new reader picks a username first
 ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
@@ -491,6 +500,9 @@ LOGGING = {
 
 # --- distribution, search, analytics, ingest (issue #7) -----------------------------------
 NEWSDESK_MOST_READ_SIZE = 5
+# Read and view beacons per client (reader, or address) per minute; each reader also
+# counts once per story per day (newsdesk.core.beacons, docs/SECURITY.md row 12).
+NEWSDESK_BEACON_RATE = "60/m"
 NEWSDESK_SEARCH_MAX_QUERY = 500  # longer queries get a 400
 NEWSDESK_INGEST_TIMEOUT = 15  # seconds for fetching a wire source
 NEWSDESK_INGEST_MAX_BYTES = 10 * 1024 * 1024

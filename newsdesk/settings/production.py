@@ -2,16 +2,22 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
 from .env import ENV
+from .secret_key import secret_key_is_weak
 
-if not ENV.secret_key or len(ENV.secret_key) < 40:
+# Checked before base.py runs, so a production start without a key never writes one into
+# the data folder (which may well be read-only there) before refusing.
+if not ENV.secret_key or secret_key_is_weak(ENV.secret_key):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random string of at least 40 characters "
         "in production (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
+
+from .base import *  # noqa: F403
+
 SECRET_KEY = ENV.secret_key
 DEBUG = False
+NEWSDESK_DEMO_ALLOWED = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

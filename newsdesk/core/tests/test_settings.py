@@ -1,4 +1,5 @@
 import os
+import secrets
 import subprocess
 import sys
 
@@ -35,8 +36,23 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_starts_with_a_secret_key():
-    result = _run_production_settings({"DJANGO_SECRET_KEY": "x" * 50})
+    result = _run_production_settings({"DJANGO_SECRET_KEY": secrets.token_urlsafe(50)})
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_the_old_public_key(tmp_path):
+    old_key = "newsdesk-insecure-development-key-do-not-use-in-production"
+    result = _run_production_settings(
+        {"DJANGO_SECRET_KEY": old_key, "NEWSDESK_DATA_DIR": str(tmp_path)}
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_without_a_key_writes_nothing_into_the_data_folder(tmp_path):
+    result = _run_production_settings({"NEWSDESK_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode != 0
+    assert not (tmp_path / "data" / "secret_key").exists()
 
 
 def test_database_url_switches_to_postgresql(monkeypatch):

@@ -17,7 +17,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.demo.services import DEMO_PASSWORD, demo_is_loaded, demo_load
+from newsdesk.demo.services import (
+    DEMO_PASSWORD,
+    DEMO_REFUSED_IN_PRODUCTION,
+    demo_allowed,
+    demo_is_loaded,
+    demo_load,
+)
 
 STOP_GRACE_SECONDS = 10
 
@@ -44,21 +50,38 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-demo", action="store_true", help="Never load demo content.")
         parser.add_argument(
+            "--demo-in-production",
+            action="store_true",
+            help="Load the demo on an empty database even under the production settings.",
+        )
+        parser.add_argument(
             "--no-worker", action="store_true", help="Run only the web server (workers elsewhere)."
         )
 
-    def handle(self, *args, host, port, workers, threads, no_demo, no_worker, **options):
+    def handle(
+        self, *args, host, port, workers, threads, no_demo, demo_in_production, no_worker, **options
+    ):
         self.stdout.write(f"Data folder: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        if not no_demo and not demo_is_loaded():
-            self.stdout.write("Empty database: loading demo content (a few seconds)...")
-            demo_load()
+        if not no_demo:
+            self.demo_load_if_empty(allow_in_production=demo_in_production)
         children = self._start_children(
             host=host, port=port, workers=workers, threads=threads, no_worker=no_worker
         )
         self._announce(host, port)
         self._supervise(children)
+
+    def demo_load_if_empty(self, *, allow_in_production: bool) -> None:
+        """Load the demo on an empty database; under production settings only if asked."""
+        if demo_is_loaded():
+            return
+        if not demo_allowed(allow_in_production=allow_in_production):
+            # Serving goes on: an empty production site is a normal first start.
+            self.stdout.write(self.style.WARNING(DEMO_REFUSED_IN_PRODUCTION))
+            return
+        self.stdout.write("Empty database: loading demo content (a few seconds)...")
+        demo_load(allow_in_production=allow_in_production)
 
     def _start_children(
         self, *, host, port, workers, threads, no_worker
