@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # allauth's "your sessions" page loads {% load humanize %}.
+    "django.contrib.humanize",
     # Reader sign-in (issue #3)
     "allauth",
     "allauth.account",

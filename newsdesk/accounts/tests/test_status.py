@@ -48,3 +48,10 @@ def test_join_prompt_renders_from_settings_only(rf, settings):
     html = render_to_string("accounts/join_prompt.html")
     assert "Join the community to comment and personalise news, weather and listings." in html
     assert "Continue with Facebook" in html and "Continue with Google" not in html
+
+
+def test_a_reader_can_see_where_they_are_signed_in(client, home_page):
+    """allauth's sessions page (a 500 until django.contrib.humanize was installed)."""
+    client.force_login(reader_with_profile("thandi").user)
+    response = client.get("/accounts/sessions/")
+    assert response.status_code == 200
