@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsdesk.caching.middleware.EditorMarkerMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -446,6 +447,9 @@ NEWSDESK_LIVE_CACHE_SECONDS = 5  # server-side copy; publishing forgets it at on
 # The app-level page cache answers public GET/HEAD from CACHES["default"] (the shared disk
 # cache, or Redis with REDIS_URL); NEWSDESK_PAGE_CACHE=false turns it off.
 NEWSDESK_PAGE_CACHE = ENV.page_cache
+# Set at sign-in for users with admin access: their requests bypass the page cache (and
+# Varnish, deploy/varnish/default.vcl), so editors and moderators see fresh pages.
+NEWSDESK_EDITOR_COOKIE = "newsdesk_editor"
 if ENV.redis_url:
     # Sessions read from Redis and survive its restart in the database.
     SESSION_ENGINE = "newsdesk.reliability.sessions"  # cached_db that outlives a Redis outage
