@@ -14,7 +14,8 @@
 #   and the cache key is host and URL only, never a cookie.
 # - The admin, sign-in pages, non-GET requests and editors/moderators (the
 #   `newsdesk_editor` marker cookie the app sets at sign-in for users with admin access)
-#   go straight to the app. A reader forging the marker only gets an uncached page.
+#   go straight to the app, as does a reader for a few minutes after their own write
+#   (`newsdesk_fresh`). Forging either cookie only gets one an uncached page.
 # - Only the app's own cookies (session, CSRF, the anonymous location choice, messages)
 #   are passed on, so personal endpoints such as the location boxes still see them;
 #   analytics and other cookies are dropped.
@@ -61,7 +62,8 @@ sub vcl_recv {
         return (pass);
     }
     # Editors and moderators see what the app renders now (see docs/PERFORMANCE.md).
-    if (req.http.Cookie ~ "(^|;\s*)newsdesk_editor=") {
+    # The same for a reader's own recent write (newsdesk_fresh, set for s-maxage).
+    if (req.http.Cookie ~ "(^|;\s*)newsdesk_(editor|fresh)=") {
         return (pass);
     }
     # Keep the app's own cookies, drop the rest. They never enter the hash (host + URL):

@@ -450,6 +450,9 @@ NEWSDESK_PAGE_CACHE = ENV.page_cache
 # Set at sign-in for users with admin access: their requests bypass the page cache (and
 # Varnish, deploy/varnish/default.vcl), so editors and moderators see fresh pages.
 NEWSDESK_EDITOR_COOKIE = "newsdesk_editor"
+# Set for s-maxage after a signed-in reader's own write (POST...), so they see their new
+# comment or profile at once while everyone else keeps the cached page.
+NEWSDESK_FRESH_COOKIE = "newsdesk_fresh"
 if ENV.redis_url:
     # Sessions read from Redis and survive its restart in the database.
     SESSION_ENGINE = "newsdesk.reliability.sessions"  # cached_db that outlives a Redis outage

@@ -326,3 +326,25 @@ def test_bad_input_never_gets_a_500_nor_someone_elses_page(client, section):
     assert response.status_code == 400
     assert PAGE_CACHE_HEADER not in response
     assert client.get(article.url, headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_reader_sees_their_own_write_fresh_while_others_keep_the_cached_page(
+    client, section, django_user_model
+):
+    article = article_factory(section=section)
+    client.get(article.url)
+    reader = django_user_model.objects.create_user(username="writer", password="x" * 12)
+    client.force_login(reader)
+    assert client.get(article.url)[PAGE_CACHE_HEADER] == "hit"
+    wrote = client.post("/location/", {})  # any successful write of theirs
+    assert wrote.status_code < 400
+    fresh = wrote.cookies[settings.NEWSDESK_FRESH_COOKIE]
+    assert fresh["max-age"] == settings.NEWSDESK_CACHE_S_MAXAGE and fresh["httponly"]
+    assert PAGE_CACHE_HEADER not in client.get(article.url)  # rendered for them now
+    other = type(client)()
+    assert other.get(article.url)[PAGE_CACHE_HEADER] == "hit"
+
+
+def test_a_failed_or_anonymous_write_sets_no_fresh_cookie(client, section):
+    response = client.post("/location/", {})
+    assert settings.NEWSDESK_FRESH_COOKIE not in response.cookies
