@@ -10,7 +10,9 @@ measures four ways of serving it, each with wrk in the same sitting:
 
 - **static**: nginx (``tcp_nopush off``) serving the page's bytes as a file, the baseline;
 - **uncached**: the app (gunicorn) with the page cache off, every request rendered;
-- **app cache**: the same app with the page cache on;
+- **app cache**: the same app with the page cache on; twice more for that mode: as a
+  signed-in reader (a real session cookie) and for a client that accepts gzip and brotli
+  (the compressed bytes stored with the page);
 - **varnish**: Varnish with deploy/varnish/default.vcl in front of the uncached app.
 
 Rows for endpoints this branch does not serve yet (``/live/latest.json``, the comment
@@ -207,7 +209,9 @@ http {{
 WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 
 
-def wrk(args, url: str, script: Path | None = None) -> tuple[float, float, float, int]:
+def wrk(
+    args, url: str, script: Path | None = None, headers: tuple[str, ...] = ()
+) -> tuple[float, float, float, int]:
     command = [
         "wrk",
         f"-t{args.threads_wrk}",
@@ -215,6 +219,7 @@ def wrk(args, url: str, script: Path | None = None) -> tuple[float, float, float
         f"-d{args.duration}s",
         "--latency",
         *(["-s", str(script)] if script else []),
+        *(part for header in headers for part in ("-H", header)),
         url,
     ]
     output = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 60)
@@ -299,9 +304,26 @@ def comment_post_script() -> Path | None:
     return None
 
 
+SESSION_FOR_READER = """
+from datetime import timedelta
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from newsdesk.accounts.models import User
+user, _ = User.objects.get_or_create(username="benchreader", defaults={"email": "b@example.org"})
+store = SessionStore()
+store[SESSION_KEY] = str(user.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+store.set_expiry(timedelta(hours=2))
+store.create()
+print(store.session_key)
+"""
+
+
 def bench(args) -> Run:
     run = Run()
     prepare(args)
+    session_key = manage(args, "shell", "-c", SESSION_FOR_READER).strip().splitlines()[-1]
     paths = page_paths(args)
     run.queries, run.render_ms = measure_in_process(args, paths)
     work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
@@ -354,6 +376,15 @@ def bench(args) -> Run:
                     log(f"  wrk {page:>18} {mode:<10} ...")
                     rps, p50, p99, errors = wrk(args, url)
                     run.results.append(Result(page, mode, rps, p50, p99, errors))
+                    if mode != "app cache":
+                        continue
+                    for variant, header in (
+                        ("app cache, signed in", f"Cookie: sessionid={session_key}"),
+                        ("app cache, gzip/br", "Accept-Encoding: gzip, deflate, br"),
+                    ):
+                        log(f"  wrk {page:>18} {variant} ...")
+                        rps, p50, p99, errors = wrk(args, url, headers=(header,))
+                        run.results.append(Result(page, variant, rps, p50, p99, errors))
         run.memory_mb = {"uncached": worker_peak_mb(uncached), "app cache": worker_peak_mb(cached)}
     finally:
         for process in processes:
@@ -426,6 +457,12 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--redis-url", default="")
+    parser.add_argument(
+        "--port-base",
+        type=int,
+        default=0,
+        help="use four ports from this one (uncached, app cache, varnish, static)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument(
         "--docs",
@@ -436,6 +473,9 @@ def main() -> None:
     args.data_dir = (
         args.data_dir or Path(tempfile.mkdtemp(prefix="newsdesk-bench-data-"))
     ).resolve()
+    if args.port_base:
+        for offset, mode in enumerate(("uncached", "app cache", "varnish", "static")):
+            PORTS[mode] = args.port_base + offset
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed: apt-get install {tool} (see .ci/run)")

@@ -9,8 +9,16 @@
 #     BAN / + X-Ban-Tags: site-1     every object whose Cache-Tag header lists the tag
 #   Both become bans on object headers only, so the ban lurker clears them in the
 #   background and the ban list stays short.
-# - The admin, sign-in pages, non-GET requests and readers carrying a session cookie go
-#   straight to the app; analytics and other cookies are dropped from everything else.
+# - Signed-in readers get the cached page like everyone: public pages hold nothing
+#   personal (the app marks anything else private or `Vary: Cookie`, never stored here),
+#   and the cache key is host and URL only, never a cookie.
+# - The admin, sign-in pages, non-GET requests and editors/moderators (the
+#   `newsdesk_editor` marker cookie the app sets at sign-in for users with admin access)
+#   go straight to the app, as does a reader for a few minutes after their own write
+#   (`newsdesk_fresh`). Forging either cookie only gets one an uncached page.
+# - Only the app's own cookies (session, CSRF, the anonymous location choice, messages)
+#   are passed on, so personal endpoints such as the location boxes still see them;
+#   analytics and other cookies are dropped.
 #
 # Point the backend at your app (or a director over several app processes), and list
 # the hosts allowed to purge in `purgers`.
@@ -53,11 +61,23 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|accounts|django-admin)(/|$)" || req.http.Authorization) {
         return (pass);
     }
-    # Editors and signed-in readers see what the app renders now (see docs/PERFORMANCE.md).
-    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    # Editors and moderators see what the app renders now (see docs/PERFORMANCE.md).
+    # The same for a reader's own recent write (newsdesk_fresh, set for s-maxage).
+    if (req.http.Cookie ~ "(^|;\s*)newsdesk_(editor|fresh)=") {
         return (pass);
     }
-    unset req.http.Cookie;
+    # Keep the app's own cookies, drop the rest. They never enter the hash (host + URL):
+    # a response that used one says so (private, Vary: Cookie, Set-Cookie) and is not stored.
+    if (req.http.Cookie) {
+        set req.http.Cookie = ";" + req.http.Cookie;
+        set req.http.Cookie = regsuball(req.http.Cookie, ";\s*", ";");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";(sessionid|csrftoken|newsdesk_location|messages)=", "; \1=");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";[^ ][^;]*", "");
+        set req.http.Cookie = regsuball(req.http.Cookie, "^[; ]+|[; ]+$", "");
+        if (req.http.Cookie == "") {
+            unset req.http.Cookie;
+        }
+    }
     return (hash);
 }
 

@@ -31,9 +31,10 @@ logger = logging.getLogger(__name__)
 
 FEED_FORMATS = ("rss", "atom", "json")
 # Paths that list the newest stories of a site, whatever their section (issue #7 feeds,
-# issue #6 live banner, sitemaps).
+# issue #6 live banner, sitemaps), and search, whose every query string may now match.
 SITE_LISTING_PATHS = (
     "/",
+    "/search/",
     *(f"/feeds/{fmt}/" for fmt in FEED_FORMATS),
     "/live/latest.json",
     "/sitemap.xml",

@@ -1,4 +1,5 @@
-"""Purge when Wagtail publishes, unpublishes, moves or deletes a page (events we don't own).
+"""Purge when Wagtail publishes, unpublishes, moves or deletes a page (events we don't own);
+mark editors' browsers at sign-in so that they bypass the page cache.
 
 Deleting a live page makes Wagtail unpublish it first, so ``page_unpublished`` covers
 deletion too. Sections and the homepage appear on every page (the menu), so changing
@@ -7,10 +8,12 @@ one purges the whole site.
 
 from __future__ import annotations
 
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.caching import services
+from newsdesk.caching.middleware import has_admin_access
 
 
 def _is_article(page) -> bool:
@@ -66,7 +69,20 @@ def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     _purge(instance, extra_paths=old_paths)
 
 
+def on_user_logged_in(sender, request, user, **kwargs):
+    if request is not None:
+        # EditorMarkerMiddleware sets or clears the cookie on this response.
+        request.newsdesk_editor_marker = has_admin_access(user)
+
+
+def on_user_logged_out(sender, request, user=None, **kwargs):
+    if request is not None:
+        request.newsdesk_editor_marker = False
+
+
 def connect() -> None:
+    user_logged_in.connect(on_user_logged_in, dispatch_uid="newsdesk.caching.logged_in")
+    user_logged_out.connect(on_user_logged_out, dispatch_uid="newsdesk.caching.logged_out")
     page_published.connect(on_page_published, dispatch_uid="newsdesk.caching.published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="newsdesk.caching.unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="newsdesk.caching.moved")

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     # "search" is Wagtail's search app label.
     label = "newsearch"
     verbose_name = "Search"
+
+    def ready(self):
+        from newsdesk.search import signals
+
+        signals.connect()

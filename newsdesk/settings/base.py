@@ -1,4 +1,4 @@
-"""Settings shared by every profile: the embedded default (SQLite, local memory cache).
+"""Settings shared by every profile: the embedded default (SQLite, a shared disk cache).
 
 Scale-out is switched on by environment variables alone (``DATABASE_URL``,
 ``REDIS_URL``); see ``env.py`` for the full list and ``docs/DEPLOY.md``.
@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsdesk.caching.middleware.EditorMarkerMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -187,11 +188,20 @@ if ENV.redis_url:
         }
     }
 else:
+    # One cache for every process of `serve` (web workers, task worker, scheduler): a
+    # purge or a rate-limit count made by one is seen by all. diskcache keeps it in SQLite
+    # files in the data folder; a hit costs ~30 µs against ~270 µs for Django's file cache
+    # and ~170 µs for its database cache (bench/cache_backends.py, docs/PERFORMANCE.md).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsdesk",
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(DATA_DIR / "cache"),
             "TIMEOUT": 300,
+            # Shards spread writers over several SQLite files; a busy shard makes a write
+            # give up after DATABASE_TIMEOUT instead of queueing the request behind it.
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.5,
+            "OPTIONS": {"size_limit": 2**30},  # 1 GiB, least recently stored evicted first
         }
     }
 
@@ -358,8 +368,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = (
     "https" if not ENV.debug and ENV.base_url.startswith("https") else "http"
 )
-# Rate limits live in the Django cache: per process with the local-memory default, shared
-# by every process (and so really enforced) once REDIS_URL is set.
+# Rate limits live in the Django cache, which every process shares (the disk cache in the
+# data folder, or Redis once REDIS_URL is set), so a limit holds across all of them.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -458,9 +468,15 @@ NEWSDESK_LIVE_POLL_SECONDS = 30  # how often an open homepage asks for new stori
 NEWSDESK_LIVE_MAX_AGE = 5  # how long browsers and front caches may keep /live/latest.json
 NEWSDESK_LIVE_CACHE_SECONDS = 5  # server-side copy; publishing forgets it at once
 # --- caching (issue #8): the page cache and the scale-out profile ---------------------------
-# The app-level page cache answers anonymous GET/HEAD from CACHES["default"] (local memory,
-# or Redis with REDIS_URL); NEWSDESK_PAGE_CACHE=false turns it off.
+# The app-level page cache answers public GET/HEAD from CACHES["default"] (the shared disk
+# cache, or Redis with REDIS_URL); NEWSDESK_PAGE_CACHE=false turns it off.
 NEWSDESK_PAGE_CACHE = ENV.page_cache
+# Set at sign-in for users with admin access: their requests bypass the page cache (and
+# Varnish, deploy/varnish/default.vcl), so editors and moderators see fresh pages.
+NEWSDESK_EDITOR_COOKIE = "newsdesk_editor"
+# Set for s-maxage after a signed-in reader's own write (POST...), so they see their new
+# comment or profile at once while everyone else keeps the cached page.
+NEWSDESK_FRESH_COOKIE = "newsdesk_fresh"
 if ENV.redis_url:
     # Sessions read from Redis and survive its restart in the database.
     SESSION_ENGINE = "newsdesk.reliability.sessions"  # cached_db that outlives a Redis outage

@@ -30,6 +30,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"newsdesk-test-{os.getpid()}.sqlite3")
     }
+if CACHES["default"]["BACKEND"] == "diskcache.DjangoCache":
+    # The shared disk cache of this test run only, never a running site's.
+    CACHES["default"]["LOCATION"] = str(
+        Path(tempfile.gettempdir()) / f"newsdesk-test-cache-{os.getpid()}"
+    )
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Keep test keys apart from a running site's keys on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
