@@ -30,6 +30,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
+    path("people/", include(accounts_urls.people_urlpatterns)),
     path("people/", include(profiles_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
