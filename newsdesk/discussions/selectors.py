@@ -76,6 +76,17 @@ def comment_count(*, article) -> int:
     return Comment.objects.filter(article_id=article.pk, status=Comment.Status.PUBLISHED).count()
 
 
+def comment_counts_for_articles(*, article_ids: list[int]) -> dict[int, int]:
+    """Published comments per article, in one query, for the articles that have any."""
+    rows = (
+        Comment.objects.filter(article_id__in=article_ids, status=Comment.Status.PUBLISHED)
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .values_list("article_id", "n")
+    )
+    return dict(rows)
+
+
 def cursor_encode(comment: Comment) -> str:
     micros = int(
         (comment.created_at - datetime(1970, 1, 1, tzinfo=UTC)) / timedelta(microseconds=1)

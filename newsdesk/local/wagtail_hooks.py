@@ -1,9 +1,11 @@
 """Editors manage places, traffic alerts and feeds, and listings under "Local"."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from newsdesk.local.models import Listing, Place, TrafficAlert, TrafficFeed
+from newsdesk.core.hooks import USER_DATA_EXPORT
+from newsdesk.local.models import Listing, LocationChoice, Place, TrafficAlert, TrafficFeed
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -49,3 +51,19 @@ class LocalViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LocalViewSetGroup)
+
+
+@hooks.register(USER_DATA_EXPORT)
+def local_export(*, user):
+    """The place the reader chose for each component (they cascade with the user)."""
+    choices = LocationChoice.objects.filter(user=user).select_related("place")
+    return {
+        "location_choices": [
+            {
+                "component": c.component,
+                "place": c.place.name,
+                "updated_at": c.updated_at.isoformat(),
+            }
+            for c in choices.order_by("component")
+        ]
+    }
