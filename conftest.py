@@ -12,6 +12,19 @@ if os.environ.get("NEWSDESK_HYPOTHESIS_PROFILE"):
     hypothesis_settings.load_profile(os.environ["NEWSDESK_HYPOTHESIS_PROFILE"])
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, reused between runs (``--reuse-db``), with what migrations made.
+
+    A reused database may have ended the previous run flushed by a committing test, so
+    the migrations' rows (root page, groups, workflows, places) are put back once here.
+    """
+    from newsdesk.core.testing import baseline_ensure
+
+    with django_db_blocker.unblock():
+        baseline_ensure()
+
+
 @pytest.fixture(autouse=True)
 def isolated_media(settings, tmp_path):
     """Uploads and renditions of one test never leak into another, or into ./var."""

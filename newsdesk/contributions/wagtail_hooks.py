@@ -2,14 +2,24 @@
 
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsdesk.contributions.demo import demo_contributions_load
 from newsdesk.contributions.feeds import feed_source_contributions
 from newsdesk.contributions.models import Submission, SubmissionPhoto
+from newsdesk.contributions.panels import ContributorHistoryPanel
+from newsdesk.contributions.review import contribution_review_ensure
 from newsdesk.contributions.selectors import submission_status
-from newsdesk.core.hooks import ACCOUNT_ERASE, FEED_SOURCES, USER_DATA_EXPORT
+from newsdesk.core.hooks import (
+    ACCOUNT_ERASE,
+    BASELINE_STEPS,
+    DEMO_LOADERS,
+    FEED_SOURCES,
+    USER_DATA_EXPORT,
+)
 from newsdesk.images.models import CustomImage
 
 
@@ -49,6 +59,24 @@ class SubmissionViewSet(SnippetViewSet):
     search_fields = ["title", "body", "place"]
     ordering = ["-submitted_at", "-created_at"]
     inspect_view_enabled = True
+    # The edit form lives here, not on the model: its history panel reads selectors,
+    # which read the models.
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind", read_only=True),
+                FieldPanel("contributor", read_only=True),
+                FieldPanel("rights_confirmed", read_only=True),
+            ],
+            heading="From the reader",
+        ),
+        FieldPanel("title"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("place"), FieldPanel("happened_on")], heading="Where and when"),
+        InlinePanel("photos", heading="Photos", label="Photo"),
+        FieldPanel("news_in_pictures"),
+        ContributorHistoryPanel(heading="The contributor's history"),
+    ]
 
     def get_queryset(self, request):
         return Submission.objects.select_related("contributor").prefetch_related(
@@ -118,3 +146,13 @@ def contributions_erase(*, user):
 @hooks.register(FEED_SOURCES)
 def contributions_feed_sources():
     return {"contributions": feed_source_contributions}
+
+
+@hooks.register(BASELINE_STEPS, order=20)
+def contributions_baseline(*, apps):
+    contribution_review_ensure(apps)
+
+
+@hooks.register(DEMO_LOADERS, order=10)
+def contributions_demo(*, password):
+    demo_contributions_load(password=password)

@@ -22,7 +22,7 @@ USER_DATA_EXPORT = "newsdesk_user_data_export"
 ACCOUNT_ERASE = "newsdesk_account_erase"
 
 # ``fn() -> dict[str, FeedSelector]``: feeds to serve at ``/feeds/<name>/{rss,atom,json}/``;
-# a selector is ``selector(*, request, **url_kwargs) -> FeedSource | None`` (see
+# a selector is ``selector(request, site, **url_kwargs) -> FeedSource | None`` (see
 # ``newsdesk.core.feeds``); None means 404. Names must be unique. Called by distribution.
 FEED_SOURCES = "newsdesk_feed_sources"
 
@@ -44,11 +44,17 @@ PURGE_PATHS = "newsdesk_purge_paths"
 # with ``order=`` (roles first: they reset the groups). Called by core.testing.
 BASELINE_STEPS = "newsdesk_baseline_steps"
 
+# ``fn() -> Iterable[LocalComponent]``: boxes whose content depends on the reader's chosen
+# place (``newsdesk.local.components.base`` has the component's contract). Names must be
+# unique. Called by local (the built-ins register the same way an add-on would).
+LOCAL_COMPONENTS = "newsdesk_local_components"
+
 # ``fn() -> DemoContent``: the object that loads demo content (``is_loaded()``,
 # ``load()``, ``sign_in_lines() -> list[str]``); ``newsdesk serve`` uses the first
 # registered. Registered by the demo app. Called by core's ``serve`` command.
 DEMO_CONTENT = "newsdesk_demo_content"
 
-# ``fn(*, site, now) -> None``: add one app's part of the demo (contributions,
-# comments, ...) once the demo's pages exist. Register with ``order=``. Called by demo.
+# ``fn(*, password) -> None``: add one app's part of the demo (reader contributions,
+# local news) once the demo's pages and staff exist; ``password`` is the demo accounts'
+# password. Register with ``order=``. Called by the demo app's ``demo_load``.
 DEMO_LOADERS = "newsdesk_demo_loaders"

@@ -16,6 +16,25 @@ from wagtail.fields import RichTextField
 
 from newsdesk.core.models import BasePage
 
+# Why the policy checks or moderators held a comment (the codes of ``Comment.reasons``,
+# written by ``policy.py``), as moderators read them.
+REASON_LABELS = {
+    "banned_words": "Contains a banned word or phrase",
+    "duplicate": "The same text was posted before",
+    "suspect_words": "Contains a word or phrase to check",
+    "too_many_links": "Contains many links",
+    "new_account": "First comments of a new account",
+    "premoderated_article": "The article is pre-moderated",
+    "premoderated_reader": "The reader is pre-moderated",
+    "check_unavailable": "A policy check could not run",
+    "reported": "Reported by readers",
+    "moderator": "Held by a moderator",
+}
+
+
+def reason_label(code: str) -> str:
+    return REASON_LABELS.get(code, code.replace("_", " ").capitalize())
+
 
 class Comment(models.Model):
     class Status(models.TextChoices):
@@ -86,8 +105,6 @@ class Comment(models.Model):
 
     @property
     def reason_labels(self) -> list[str]:
-        from newsdesk.discussions.policy import reason_label
-
         return [reason_label(code) for code in self.reasons]
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
@@ -40,8 +41,6 @@ class ThreadPage:
 
 def article_for_comments(*, article_id: int):
     """The live article a comments URL names, or None."""
-    from newsdesk.articles.models import ArticlePage
-
     return ArticlePage.objects.live().filter(pk=article_id).first()
 
 

@@ -22,6 +22,7 @@ from newsdesk.discussions.models import (
     ModerationAction,
 )
 from newsdesk.discussions.selectors import discussion_settings_for, discussion_state
+from newsdesk.discussions.tasks import comment_notify_rejection, comment_notify_reply
 from newsdesk.sanctions.models import Sanction
 from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sanctions.services import sanction_create
@@ -146,8 +147,6 @@ def comment_post(
 
 
 def _notify_reply_on_commit(comment: Comment) -> None:
-    from newsdesk.discussions.tasks import comment_notify_reply
-
     if comment.in_reply_to is None or comment.in_reply_to.author_id == comment.author_id:
         return
     transaction.on_commit(lambda: comment_notify_reply.enqueue(comment_id=comment.pk))
@@ -280,8 +279,6 @@ def comment_reject(*, comment: Comment, moderator, reason: str, note: str = "") 
         code=reason,
         note=comment.rejection_note,
     )
-    from newsdesk.discussions.tasks import comment_notify_rejection
-
     transaction.on_commit(lambda: comment_notify_rejection.enqueue(comment_id=comment.pk))
     return comment
 

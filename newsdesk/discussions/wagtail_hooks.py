@@ -5,9 +5,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from newsdesk.core.hooks import ARTICLE_COMMENT_COUNTS, USER_DATA_EXPORT
+from newsdesk.core.hooks import (
+    ARTICLE_ADMIN_BUTTONS,
+    ARTICLE_COMMENT_COUNTS,
+    BASELINE_STEPS,
+    USER_DATA_EXPORT,
+)
 from newsdesk.discussions import admin_views
 from newsdesk.discussions.models import Comment, CommenterSettings, CommentReport
+from newsdesk.discussions.roles import grant_permissions
 from newsdesk.discussions.selectors import comment_counts_for_articles
 
 admin_urlpatterns = [
@@ -35,10 +41,8 @@ def register_comments_menu_item():
     )
 
 
-@hooks.register("register_page_header_buttons")
-def comments_header_button(page, user, view_name, next_url=None):
-    if page.specific_class is None or page.specific_class.__name__ != "ArticlePage":
-        return
+@hooks.register(ARTICLE_ADMIN_BUTTONS)
+def comments_article_button(*, page, user):
     if not user.has_perm(admin_views.CHANGE_DISCUSSION):
         return
     yield Button(
@@ -47,11 +51,6 @@ def comments_header_button(page, user, view_name, next_url=None):
         icon_name="comment",
         priority=90,
     )
-
-
-@hooks.register("register_page_listing_more_buttons")
-def comments_listing_button(page, user, next_url=None):
-    yield from comments_header_button(page, user, "listing", next_url)
 
 
 def _iso(value):
@@ -100,3 +99,8 @@ def discussions_export(*, user):
 @hooks.register(ARTICLE_COMMENT_COUNTS)
 def discussions_comment_counts(*, article_ids):
     return comment_counts_for_articles(article_ids=article_ids)
+
+
+@hooks.register(BASELINE_STEPS, order=10)
+def discussions_baseline(*, apps):
+    grant_permissions(apps)

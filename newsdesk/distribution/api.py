@@ -317,9 +317,7 @@ def gallery_list(
 ):
     """The site's published photo galleries, newest first."""
     site = _site(request)
-    galleries = (GalleryPage.objects.live().public().descendant_of(site.root_page)).order_by(
-        "-first_published_at", "-pk"
-    )
+    galleries = GalleryPage.objects.listed(site_root=site.root_page)
     return {
         "count": galleries.count(),
         "items": _galleries_out(request, galleries[offset : offset + limit]),
@@ -334,7 +332,7 @@ def gallery_list(
 def gallery_detail(request, gallery_id: int = Path(..., ge=1, le=MAX_ID)):
     """One published gallery with its photos in order."""
     site = _site(request)
-    galleries = GalleryPage.objects.live().public().descendant_of(site.root_page)
+    galleries = GalleryPage.objects.listed(site_root=site.root_page)
     found = _galleries_out(request, galleries.filter(pk=gallery_id))
     if not found:
         return Status(404, {"detail": "No published gallery with that id on this site."})

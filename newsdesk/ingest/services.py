@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,13 +24,6 @@ from newsdesk.tags.services import tag_get_or_create
 class ImportResult:
     article: ArticlePage
     status: str  # "created", "updated" or "unchanged"
-
-
-def source_id_for_page(parsed: ParsedPage) -> str:
-    """A stable key for a scraped story: the same headline and time are the same story."""
-    published = parsed.published.isoformat() if parsed.published else ""
-    digest = hashlib.sha256(f"{parsed.headline}\n{published}".encode()).hexdigest()[:24]
-    return f"page:{digest}"
 
 
 def body_stream_data(parsed: ParsedPage) -> list[dict]:

@@ -4,8 +4,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from newsdesk.core.hooks import USER_DATA_EXPORT
+from newsdesk.core.hooks import BASELINE_STEPS, DEMO_LOADERS, LOCAL_COMPONENTS, USER_DATA_EXPORT
+from newsdesk.local.components.builtins import BUILTIN_COMPONENTS
+from newsdesk.local.demo import demo_local_load
 from newsdesk.local.models import Listing, LocationChoice, Place, TrafficAlert, TrafficFeed
+from newsdesk.local.places_data import places_seed
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -67,3 +70,18 @@ def local_export(*, user):
             for c in choices.order_by("component")
         ]
     }
+
+
+@hooks.register(BASELINE_STEPS, order=30)
+def local_baseline(*, apps):
+    places_seed(apps.get_model("local", "Place"))
+
+
+@hooks.register(DEMO_LOADERS, order=20)
+def local_demo(*, password):
+    demo_local_load()
+
+
+@hooks.register(LOCAL_COMPONENTS)
+def local_builtin_components():
+    return BUILTIN_COMPONENTS

@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage, ArticleTag
 from newsdesk.images.models import CustomImage
+from newsdesk.images.pictures import demo_picture_jpeg
 from newsdesk.sections.models import SectionPage
 from newsdesk.tags.models import Tag
 
@@ -180,8 +181,6 @@ class GenerateSummary:
 
 
 def _images(count: int, rng: random.Random) -> list[CustomImage]:
-    from newsdesk.demo.pictures import demo_picture_jpeg
-
     existing = list(CustomImage.objects.filter(title__startswith="Generated picture")[:count])
     for n in range(len(existing), count):
         data = demo_picture_jpeg(

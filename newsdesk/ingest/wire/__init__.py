@@ -10,9 +10,8 @@ from newsdesk.ingest.wire.base import (
     WireFeedError,
     WireItem,
     WireItemError,
-    detect_format,
-    parse_wire,
 )
+from newsdesk.ingest.wire.dispatch import detect_format, parse_wire
 
 __all__ = [
     "WireBatch",

@@ -16,8 +16,9 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 
-from newsdesk.demo.services import DEMO_PASSWORD, demo_is_loaded, demo_load
+from newsdesk.core.hooks import DEMO_CONTENT
 
 STOP_GRACE_SECONDS = 10
 
@@ -51,9 +52,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Data folder: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        if not no_demo and not demo_is_loaded():
+        demo = self._demo()
+        if not no_demo and demo is not None and not demo.is_loaded():
             self.stdout.write("Empty database: loading demo content (a few seconds)...")
-            demo_load()
+            demo.load()
         children = self._start_children(
             host=host, port=port, workers=workers, threads=threads, no_worker=no_worker
         )
@@ -104,24 +106,21 @@ class Command(BaseCommand):
             commands["scheduler"] = [*manage, "run_scheduler"]
         return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
 
+    @staticmethod
+    def _demo():
+        """The demo app's loader (the DEMO_CONTENT hook), or None without the demo app."""
+        providers = hooks.get_hooks(DEMO_CONTENT)
+        return providers[0]() if providers else None
+
     def _announce(self, host, port):
         shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
         base = f"http://{shown_host}:{port}"
         self.stdout.write(self.style.SUCCESS(f"\nnewsdesk is serving at {base}/"))
         self.stdout.write(f"  Admin:  {base}/admin/")
-        if demo_is_loaded():
-            self.stdout.write(
-                f"  Demo editor: username 'editor', password '{DEMO_PASSWORD}' "
-                "(also 'reporter' and 'moderator'). Change these before going public."
-            )
-            self.stdout.write(
-                f"  Demo reader: thandi@example.com, password '{DEMO_PASSWORD}' "
-                f"(profile at {base}/people/thandi/)."
-            )
-            self.stdout.write(
-                f"  The network: News at http://news.localhost:{port}/ and Sport at "
-                f"http://sport.localhost:{port}/"
-            )
+        demo = self._demo()
+        if demo is not None and demo.is_loaded():
+            for line in demo.sign_in_lines(base=base, port=port):
+                self.stdout.write(line)
         self.stdout.write("  Press Ctrl-C to stop.\n")
 
     def _supervise(self, children: dict[str, subprocess.Popen]) -> None:
