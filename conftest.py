@@ -12,6 +12,19 @@ if os.environ.get("NEWSDESK_HYPOTHESIS_PROFILE"):
     hypothesis_settings.load_profile(os.environ["NEWSDESK_HYPOTHESIS_PROFILE"])
 
 
+def pytest_collection_modifyitems(config, items):
+    """Mark what the fast subset leaves out: ``uv run pytest -m "not browser and not slow
+    and not fault and not varnish"`` (README). ``uv run pytest`` still runs everything."""
+    for item in items:
+        path = item.path.as_posix()
+        if "/tests/reliability/" in path or path.endswith("reliability/tests/test_outages.py"):
+            item.add_marker(pytest.mark.fault)
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            # Committing tests flush every table afterwards and rebuild the baseline.
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, reused between runs (``--reuse-db``), with what migrations made.
