@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -154,8 +156,8 @@ def submission_save(
     place: str = "",
     happened_on: date | None = None,
     rights_confirmed: bool = False,
-    photos: list[PhotoInput] = (),
-    remove_photo_ids: list[int] = (),
+    photos: Sequence[PhotoInput] = (),
+    remove_photo_ids: Sequence[int] = (),
     submission: Submission | None = None,
     send: bool = False,
 ) -> Submission:
@@ -324,7 +326,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def _article_fields(submission: Submission) -> dict:
     photos = list(submission.photos.select_related("image").order_by("sort_order"))
-    body = [
+    body: list[dict[str, Any]] = [
         {"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in _paragraphs(submission.body)
     ]
     for photo in photos[1:]:
@@ -381,6 +383,8 @@ def submission_publish(*, submission: Submission) -> PublishedContribution:
 
 
 def _add_to_news_in_pictures(*, submission: Submission, user) -> None:
+    if submission.news_in_pictures is None:
+        return
     gallery = submission.news_in_pictures.specific
     order = gallery.photos.count()
     for photo in submission.photos.select_related("image").order_by("sort_order"):

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -202,7 +203,7 @@ def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
             motif=picture["motif"],
             seed=seed,
         )
-        body = []
+        body: list[dict[str, Any]] = []
         for block in item["body"]:
             if block["type"] == "paragraph":
                 body.append({"type": "paragraph", "value": f"<p>{escape(block['text'])}</p>"})

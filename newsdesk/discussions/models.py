@@ -76,6 +76,9 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # Set by ``selectors._attach_replies`` on the threads it reads (not columns).
+    shown_replies: list[Comment]
+    reply_total: int
 
     class Meta:
         ordering = ["-created_at", "-id"]

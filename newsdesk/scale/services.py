@@ -18,6 +18,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
@@ -254,7 +255,8 @@ def articles_generate(
     while made < count:
         n_batch = min(batch_size, count - made)
         with transaction.atomic():
-            pages, extra = [], []
+            pages: list[Page] = []
+            extra: list[dict[str, Any]] = []
             for i in range(n_batch):
                 serial = start + made + i + 1
                 section = sections[rng.randrange(len(sections))]
