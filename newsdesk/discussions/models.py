@@ -7,6 +7,8 @@ moderator and the author can always see why.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -101,6 +103,13 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment {self.pk} by {self.author}"
+
+    def is_editable(self, *, window_minutes: int) -> bool:
+        """Its author may still change it: published or held, and inside the edit window.
+        The one rule for the edit screen, the thread's Edit links and ``comment_edit``."""
+        if self.status not in (self.Status.PUBLISHED, self.Status.PENDING):
+            return False
+        return timezone.now() <= self.created_at + timedelta(minutes=window_minutes)
 
     @property
     def is_visible(self) -> bool:

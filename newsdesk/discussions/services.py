@@ -167,7 +167,7 @@ def comment_edit(*, comment: Comment, user, site, body: str) -> tuple[Comment, p
     if comment.status not in (Comment.Status.PUBLISHED, Comment.Status.PENDING):
         raise CommentError(NOT_EDITABLE, status=403)
     window = discussion_settings_for(site=site).edit_window_minutes
-    if timezone.now() > comment.created_at + timedelta(minutes=window):
+    if not comment.is_editable(window_minutes=window):
         raise CommentError(EDIT_WINDOW_OVER, status=403)
     submission = _submission(
         author=user, article=comment.article, site=site, body=body, editing=comment

@@ -8,7 +8,6 @@ JavaScript; the write endpoints answer JSON to the script and redirect forms bac
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings as django_settings
@@ -17,7 +16,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
@@ -121,12 +119,11 @@ def me(request, article_id: int):
             .exclude(status=Comment.Status.DELETED)
             .order_by("-created_at")[:200]
         )
-        window_start = timezone.now() - timedelta(minutes=settings.edit_window_minutes)
         data["own"] = [c.pk for c in own]
         data["editable"] = [
             c.pk
             for c in own
-            if c.created_at > window_start and not state.closed and c.status != "rejected"
+            if not state.closed and c.is_editable(window_minutes=settings.edit_window_minutes)
         ]
         data["held"] = [
             {"id": c.pk, "html": c.body_html} for c in own if c.status == Comment.Status.PENDING
