@@ -14,6 +14,7 @@ from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
     CommenterSettings,
+    CommentsPolicyPage,
     DiscussionSettings,
     ModerationAction,
 )
@@ -73,6 +74,11 @@ def commenter_settings_for(*, user) -> CommenterSettings | None:
 
 def comment_count(*, article) -> int:
     return Comment.objects.filter(article_id=article.pk, status=Comment.Status.PUBLISHED).count()
+
+
+def comments_policy_page_for(*, site) -> CommentsPolicyPage | None:
+    """The site's live comments policy, wherever editors put it and whatever its slug."""
+    return CommentsPolicyPage.objects.live().descendant_of(site.root_page).first()
 
 
 def comment_counts_for_articles(*, article_ids: list[int]) -> dict[int, int]:

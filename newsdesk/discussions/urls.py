@@ -5,6 +5,7 @@ from newsdesk.discussions import views
 app_name = "discussions"
 urlpatterns = [
     path("mine/", views.my_comments, name="mine"),
+    path("policy/", views.comments_policy, name="policy"),
     path("<int:article_id>/", views.thread_fragment, name="fragment"),
     path("<int:article_id>/me.json", views.me, name="me"),
     path("<int:article_id>/thread/", views.thread_page, name="thread"),

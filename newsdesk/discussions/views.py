@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
@@ -47,7 +48,7 @@ def _site(request):
 
 
 def _thread_url(article_id: int, anchor: str = "") -> str:
-    return f"/comments/{article_id}/thread/" + (f"#{anchor}" if anchor else "")
+    return reverse("discussions:thread", args=[article_id]) + (f"#{anchor}" if anchor else "")
 
 
 def _context(request, article, cursor=None):
@@ -61,6 +62,16 @@ def _context(request, article, cursor=None):
 
 
 @require_GET
+@require_GET
+def comments_policy(request):
+    """A stable, named link to the policy page, whose slug editors may change."""
+    site = _site(request)
+    page = selectors.comments_policy_page_for(site=site) if site else None
+    if page is None:
+        raise Http404("This site has no comments policy page.")
+    return redirect(page.get_url(request))
+
+
 def thread_fragment(request, article_id: int):
     """The thread as an HTML fragment: the same for every reader, so briefly cacheable."""
     article = _article_or_404(article_id)

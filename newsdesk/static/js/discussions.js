@@ -71,7 +71,7 @@
     form.appendChild(area);
     if (opts.replyTo) form.appendChild(el("input", { type: "hidden", name: "reply_to", value: opts.replyTo }));
     var hint = el("p", { className: "comment-form__hint" }, "Plain text; links become clickable. Please keep to our ");
-    hint.appendChild(el("a", { href: "/comments-policy/" }, "comments policy"));
+    hint.appendChild(el("a", { href: urls.policy }, "comments policy"));
     hint.appendChild(document.createTextNode("."));
     form.appendChild(hint);
     var buttons = el("p", { className: "comment-form__buttons" });
