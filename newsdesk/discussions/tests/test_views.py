@@ -28,7 +28,7 @@ def test_article_page_carries_the_conversation_box_and_no_personal_state(client,
     response = client.get(article.url)
     html = response.content.decode()
     assert "Join the conversation!" in html
-    assert 'href="/comments-policy/"' in html
+    assert f'href="{reverse("discussions:policy")}"' in html  # leads to the policy page
     assert 'href="/contribute/story/"' in html and "200 words or more" in html
     assert f'href="/comments/{article.pk}/thread/"' in html
     assert "js/discussions" in html
