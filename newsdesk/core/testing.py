@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django_rq.queues import DjangoRQ
 from rq.timeouts import TimerDeathPenalty
 from wagtail import hooks
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, Site
 
 from newsdesk.core.hooks import BASELINE_STEPS
 
@@ -21,6 +21,13 @@ def baseline_ensure() -> None:
     locale, _ = Locale.objects.get_or_create(language_code="en")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Site.objects.exists():
+        # Wagtail's initial data: a welcome page served by a default site on localhost.
+        root = Page.get_first_root_node()
+        welcome = root.add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale)
+        )
+        Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
     # The apps' data-migration steps, through the BASELINE_STEPS hook (in hook order).

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import WorkflowState
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.tests.factories import article_factory
@@ -68,9 +68,13 @@ def test_scheduled_article_is_published_by_the_scheduler_job(section):
     revision.publish()  # with go_live_at in the future this schedules, not publishes
     article.refresh_from_db()
     assert not article.live
-    # The scheduled time passes: move it into the past rather than wait for it.
-    Revision.objects.filter(pk=revision.pk).update(
-        approved_go_live_at=timezone.now() - timezone.timedelta(seconds=1)
-    )
+    # The scheduled time passes: move it into the past rather than wait for it (on the
+    # page, its scheduled revision, and the revision's own copy of the page).
+    past = timezone.now() - timezone.timedelta(seconds=1)
+    revision.refresh_from_db()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    ArticlePage.objects.filter(pk=article.pk).update(go_live_at=past)
     call_command("run_scheduler", "--once")
     assert ArticlePage.objects.get(pk=article.pk).live
