@@ -12,6 +12,32 @@ if os.environ.get("NEWSDESK_HYPOTHESIS_PROFILE"):
     hypothesis_settings.load_profile(os.environ["NEWSDESK_HYPOTHESIS_PROFILE"])
 
 
+def pytest_collection_modifyitems(config, items):
+    """Mark what the fast subset leaves out: ``uv run pytest -m "not browser and not slow
+    and not fault and not varnish"`` (README). ``uv run pytest`` still runs everything."""
+    for item in items:
+        path = item.path.as_posix()
+        if "/tests/reliability/" in path or path.endswith("reliability/tests/test_outages.py"):
+            item.add_marker(pytest.mark.fault)
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            # Committing tests flush every table afterwards and rebuild the baseline.
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, reused between runs (``--reuse-db``), with what migrations made.
+
+    A reused database may have ended the previous run flushed by a committing test, so
+    the migrations' rows (root page, groups, workflows, places) are put back once here.
+    """
+    from newsdesk.core.testing import baseline_ensure
+
+    with django_db_blocker.unblock():
+        baseline_ensure()
+
+
 @pytest.fixture(autouse=True)
 def isolated_media(settings, tmp_path):
     """Uploads and renditions of one test never leak into another, or into ./var."""

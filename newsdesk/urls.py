@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
 from newsdesk.analytics import urls as analytics_urls
+from newsdesk.articles import urls as tags_urls
 from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
@@ -20,7 +21,6 @@ from newsdesk.live import urls as live_urls
 from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.search import views as search_views
-from newsdesk.tags import urls as tags_urls
 
 # A database or cache outage raised outside a view still gets a 503 "try again".
 handler500 = "newsdesk.reliability.views.server_error"
@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
+    path("people/", include(accounts_urls.people_urlpatterns)),
     path("people/", include(profiles_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),

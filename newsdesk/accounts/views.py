@@ -55,8 +55,8 @@ def status(request):
             "create_profile": reverse("profiles:create"),
             "edit_profile": reverse("profiles:edit"),
             "account": reverse("account_email"),
-            "export": reverse("profiles:export"),
-            "delete": reverse("profiles:delete"),
+            "export": reverse("account_export"),
+            "delete": reverse("account_delete"),
             "sign_out": reverse("account_logout"),
         }
     response = JsonResponse(data)

@@ -151,11 +151,15 @@ class ArticlePage(BasePage):
             return False
         return (self.last_published_at - self.first_published_at).total_seconds() > 60
 
-    def get_context(self, request, *args, **kwargs):
-        from newsdesk.articles.selectors import article_tags
+    @property
+    def tags_in_order(self):
+        """The article's tags in the order the editor gave them."""
+        items = self.tagged_items.select_related("tag").order_by("pk")
+        return [item.tag for item in items]
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tags"] = article_tags(article=self)
+        context["tags"] = self.tags_in_order
         return context
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from wagtail.models import Page, Site
 
-from newsdesk.articles.models import ArticlePage, ArticleTag
+from newsdesk.articles.models import ArticlePage
 from newsdesk.tags.models import Tag
 
 
@@ -26,8 +26,7 @@ class ArticleCard:
 
 def article_tags(*, article: ArticlePage) -> list[Tag]:
     """The article's tags in the order the editor gave them."""
-    items = ArticleTag.objects.filter(content_object=article).select_related("tag").order_by("pk")
-    return [item.tag for item in items]
+    return article.tags_in_order
 
 
 def article_list_published(*, site_root: Page) -> QuerySet[ArticlePage]:

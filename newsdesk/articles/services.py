@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -27,7 +28,7 @@ def article_create(
     section: Page,
     title: str,
     body: list[dict],
-    tags: list[tuple[str, str | None]] = (),
+    tags: Sequence[tuple[str, str | None]] = (),
     published_at: datetime | None = None,
     publish: bool = True,
     user=None,

@@ -8,6 +8,7 @@ class ContributionsConfig(AppConfig):
 
     def ready(self):
         # Approval is Wagtail's event (the workflow publishes the submission): react to it.
+        # Imported here, not at the top: the models cannot load before the app registry.
         from wagtail.signals import published
 
         from newsdesk.contributions import signals

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from newsdesk.contributions.models import Submission
 from newsdesk.contributions.services import PhotoInput, submission_save
 from newsdesk.editorial.roles import EDITORS
+from newsdesk.images.pictures import demo_picture_jpeg
 from newsdesk.profiles.models import Profile
 from newsdesk.profiles.usernames import username_key, username_skeleton
 
@@ -100,8 +101,6 @@ def _reader(username: str, name: str, password: str) -> Profile:
 
 
 def _photo(caption: str, *, palette, motif, seed, place) -> PhotoInput:
-    from newsdesk.demo.pictures import demo_picture_jpeg
-
     data = demo_picture_jpeg(palette=palette, motif=motif, seed=seed)
     return PhotoInput(
         file=SimpleUploadedFile(f"IMG_{seed}.jpg", data, "image/jpeg"), caption=caption, place=place

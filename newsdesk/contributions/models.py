@@ -15,7 +15,7 @@ from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -25,8 +25,6 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
-
-from newsdesk.contributions.panels import ContributorHistoryPanel
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -86,22 +84,6 @@ class Submission(
         for_concrete_model=False,
     )
 
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("kind", read_only=True),
-                FieldPanel("contributor", read_only=True),
-                FieldPanel("rights_confirmed", read_only=True),
-            ],
-            heading="From the reader",
-        ),
-        FieldPanel("title"),
-        FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("place"), FieldPanel("happened_on")], heading="Where and when"),
-        InlinePanel("photos", heading="Photos", label="Photo"),
-        FieldPanel("news_in_pictures"),
-        ContributorHistoryPanel(heading="The contributor's history"),
-    ]
     search_fields = [
         index.SearchField("title"),
         index.SearchField("body"),

@@ -2,14 +2,14 @@
 
 from wagtail.admin.panels import Panel
 
+from newsdesk.contributions.selectors import contributor_history
+
 
 class ContributorHistoryPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "contributions/admin/contributor_history_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from newsdesk.contributions.selectors import contributor_history
-
             context = super().get_context_data(parent_context)
             instance = self.instance
             context["contributor"] = instance.contributor if instance.contributor_id else None

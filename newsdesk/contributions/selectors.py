@@ -8,7 +8,11 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from wagtail.models import TaskState, WorkflowState
 
+from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.selectors import article_cards
 from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
+from newsdesk.galleries.selectors import gallery_list_published
+from newsdesk.profiles.usernames import username_key
 
 
 class Status:
@@ -128,8 +132,6 @@ def publication_for_article(*, article) -> PublishedContribution | None:
 
 def reader_photo_list(*, place: str = "", contributor: str = "") -> QuerySet[SubmissionPhoto]:
     """Approved reader pictures for User Galleries, newest first."""
-    from newsdesk.profiles.usernames import username_key
-
     photos = (
         SubmissionPhoto.objects.filter(
             submission__live=True, submission__kind=Submission.Kind.PICTURES
@@ -193,10 +195,6 @@ def multimedia_listing(*, site_root, request, scan: int = 300, limit: int = 24) 
     Embeds live inside the StreamField, which the databases store differently, so the
     newest ``scan`` stories are checked here: a fixed cost whatever the archive's size.
     """
-    from newsdesk.articles.models import ArticlePage
-    from newsdesk.articles.selectors import article_cards
-    from newsdesk.galleries.selectors import gallery_list_published
-
     recent = ArticlePage.objects.published().descendant_of(site_root).newest_first()
     video_ids = [a.pk for a in recent.only("id", "body")[:scan] if _has_video(a)][:limit]
     videos = (

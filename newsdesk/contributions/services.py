@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,7 +24,10 @@ from django.utils.html import escape
 from wagtail.log_actions import log
 from wagtail.models import Collection, TaskState, WorkflowState
 
+from newsdesk.articles.services import article_create
 from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
+from newsdesk.contributions.selectors import Status, submission_status
+from newsdesk.galleries.models import GalleryPhoto
 from newsdesk.images.models import CustomImage
 from newsdesk.images.uploads import (
     SanitisedImage,
@@ -30,6 +35,7 @@ from newsdesk.images.uploads import (
     image_header_pixels,
     sanitise_image_upload,
 )
+from newsdesk.sections.models import HomePage, SectionPage
 
 logger = logging.getLogger(__name__)
 
@@ -168,8 +174,6 @@ def contributor_credit(profile) -> str:
 
 def submission_is_editable_by_reader(submission: Submission) -> bool:
     """Drafts and contributions the editors sent back may change; the rest may not."""
-    from newsdesk.contributions.selectors import Status, submission_status
-
     return submission_status(submission=submission).code in (Status.DRAFT, Status.DECLINED)
 
 
@@ -182,8 +186,8 @@ def submission_save(
     place: str = "",
     happened_on: date | None = None,
     rights_confirmed: bool = False,
-    photos: list[PhotoInput] = (),
-    remove_photo_ids: list[int] = (),
+    photos: Sequence[PhotoInput] = (),
+    remove_photo_ids: Sequence[int] = (),
     submission: Submission | None = None,
     send: bool = False,
 ) -> Submission:
@@ -325,8 +329,6 @@ def community_section_ensure(*, home=None):
     """The community section ("MyNews") under the default site's home page."""
     from wagtail.models import Site
 
-    from newsdesk.sections.models import HomePage, SectionPage
-
     if home is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = site.root_page if site else HomePage.objects.first()
@@ -354,7 +356,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def _article_fields(submission: Submission) -> dict:
     photos = list(submission.photos.select_related("image").order_by("sort_order"))
-    body = [
+    body: list[dict[str, Any]] = [
         {"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in _paragraphs(submission.body)
     ]
     for photo in photos[1:]:
@@ -378,8 +380,6 @@ def _article_fields(submission: Submission) -> dict:
 def submission_publish(*, submission: Submission) -> PublishedContribution:
     """Make an approved submission public: a community article for a story; pictures
     join User Galleries (and a News in Pictures gallery when the editor chose one)."""
-    from newsdesk.articles.services import article_create
-
     user = _approver(submission)
     publication = PublishedContribution.objects.filter(submission=submission).first()
     if submission.kind == Submission.Kind.STORY:
@@ -413,8 +413,8 @@ def submission_publish(*, submission: Submission) -> PublishedContribution:
 
 
 def _add_to_news_in_pictures(*, submission: Submission, user) -> None:
-    from newsdesk.galleries.models import GalleryPhoto
-
+    if submission.news_in_pictures is None:
+        return
     gallery = submission.news_in_pictures.specific
     order = gallery.photos.count()
     for photo in submission.photos.select_related("image").order_by("sort_order"):

@@ -1,30 +1,19 @@
 """Views and comment counts of published contributions, for the contributor.
 
 Views are counted here (``PublishedContribution.views``, from a beacon on the article
-page). Comment counts belong to the discussions app: it registers a counter with
-``comment_counter_register(fn)`` in its ``AppConfig.ready()``, where ``fn(article_ids)``
-returns ``{article_id: count}``. Until one is registered, comment counts are ``None``
-and templates leave them out.
+page). Comment counts belong to the discussions app, which registers with the
+``ARTICLE_COMMENT_COUNTS`` hook (``newsdesk.core.hooks``). With no registrant, comment
+counts are ``None`` and templates leave them out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-CommentCounter = Callable[[list[int]], dict[int, int]]
-_comment_counters: list[CommentCounter] = []
+from wagtail import hooks
 
-
-def comment_counter_register(counter: CommentCounter) -> CommentCounter:
-    if counter not in _comment_counters:
-        _comment_counters.append(counter)
-    return counter
-
-
-def comment_counter_unregister(counter: CommentCounter) -> None:
-    if counter in _comment_counters:
-        _comment_counters.remove(counter)
+from newsdesk.core.hooks import ARTICLE_COMMENT_COUNTS
 
 
 @dataclass(frozen=True)
@@ -37,10 +26,11 @@ def stats_for_publications(publications: Iterable) -> dict[int, Stats]:
     publications = list(publications)
     article_ids = [p.article_id for p in publications if p.article_id]
     comments: dict[int, int] | None = None
-    if _comment_counters and article_ids:
+    counters = hooks.get_hooks(ARTICLE_COMMENT_COUNTS)
+    if counters and article_ids:
         comments = {}
-        for counter in _comment_counters:
-            for article_id, count in counter(article_ids).items():
+        for counter in counters:
+            for article_id, count in counter(article_ids=article_ids).items():
                 comments[article_id] = comments.get(article_id, 0) + count
     return {
         p.pk: Stats(

@@ -3,7 +3,6 @@
 from django.urls import path
 
 from newsdesk.contributions import views
-from newsdesk.contributions.feeds import ContributionsFeed
 
 app_name = "contributions"
 urlpatterns = [
@@ -15,5 +14,4 @@ urlpatterns = [
     path("contribute/viewed/<id:pk>/", views.viewed, name="viewed"),
     path("galleries/readers/", views.reader_gallery, name="reader_gallery"),
     path("multimedia/", views.multimedia, name="multimedia"),
-    path("feeds/contributions/rss/", ContributionsFeed(), name="feed"),
 ]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from newsdesk.contributions import selectors, services
 from newsdesk.contributions.forms import PicturesForm, StoryForm, photo_formset
 from newsdesk.contributions.models import Submission
+from newsdesk.contributions.stats import stats_for_publications
 from newsdesk.core.beacons import beacon_count_once_today, beacon_rate_limited, beacon_too_many
 from newsdesk.profiles.decorators import profile_required
 
@@ -213,8 +214,6 @@ def pictures(request):
 @never_cache
 @profile_required
 def mine(request):
-    from newsdesk.contributions.stats import stats_for_publications
-
     rows = selectors.submission_list_for_contributor(profile=request.profile)
     stats = stats_for_publications([row.publication for row in rows if row.publication])
     return render(

@@ -7,18 +7,12 @@ puts them back so the next such test starts from a freshly migrated database.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.utils.module_loading import import_string
 from django_rq.queues import DjangoRQ
 from rq.timeouts import TimerDeathPenalty
-from wagtail.models import Collection, Locale, Page
+from wagtail import hooks
+from wagtail.models import Collection, Locale, Page, Site
 
-# The data migrations' functions, in migration order; each is idempotent and takes
-# ``apps``. The roles come first because they reset the groups' permissions.
-DATA_MIGRATION_STEPS = [
-    "newsdesk.editorial.roles.create_roles",
-    "newsdesk.discussions.roles.grant_permissions",
-    "newsdesk.contributions.review.contribution_review_ensure",
-]
+from newsdesk.core.hooks import BASELINE_STEPS
 
 
 def baseline_ensure() -> None:
@@ -27,13 +21,18 @@ def baseline_ensure() -> None:
     locale, _ = Locale.objects.get_or_create(language_code="en")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Site.objects.exists():
+        # Wagtail's initial data: a welcome page served by a default site on localhost.
+        root = Page.get_first_root_node()
+        welcome = root.add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale)
+        )
+        Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
-    for step in DATA_MIGRATION_STEPS:
-        import_string(step)(apps)
-    from newsdesk.local.places_data import places_seed
-
-    places_seed(apps.get_model("local", "Place"))
+    # The apps' data-migration steps, through the BASELINE_STEPS hook (in hook order).
+    for step in hooks.get_hooks(BASELINE_STEPS):
+        step(apps=apps)
 
 
 class ThreadSafeSyncQueue(DjangoRQ):

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,20 +22,21 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import article_create
-from newsdesk.contributions.demo import demo_contributions_load
-from newsdesk.demo.pictures import demo_picture_jpeg
+from newsdesk.core.hooks import DEMO_LOADERS
 from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
 from newsdesk.images.models import CustomImage
-from newsdesk.ingest.page_text import parse_page_text
-from newsdesk.ingest.services import article_import_parsed, source_id_for_page
-from newsdesk.local.demo import demo_local_load
+from newsdesk.images.pictures import demo_picture_jpeg
+from newsdesk.ingest.page_text import parse_page_text, source_id_for_page
+from newsdesk.ingest.services import article_import_parsed
 from newsdesk.network.models import SiteSettings
+from newsdesk.profiles.services import profile_create, profile_set_avatar
 from newsdesk.sections.models import HomePage, HomePageTopStory, SectionPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -175,8 +177,6 @@ def _reader() -> None:
     from allauth.account.models import EmailAddress
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from newsdesk.profiles.services import profile_create, profile_set_avatar
-
     User = get_user_model()
     spec = DEMO_READER
     user = User.objects.create_user(
@@ -215,7 +215,7 @@ def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
             motif=picture["motif"],
             seed=seed,
         )
-        body = []
+        body: list[dict[str, Any]] = []
         for block in item["body"]:
             if block["type"] == "paragraph":
                 body.append({"type": "paragraph", "value": f"<p>{escape(block['text'])}</p>"})
@@ -348,6 +348,32 @@ def _demo_load() -> DemoSummary:
         HomePageTopStory.objects.create(home=sport_home, article=article, sort_order=order)
     _gallery(home)
     comments_policy_page_create(home=home)
-    demo_contributions_load(password=DEMO_PASSWORD)
-    demo_local_load()
+    # The apps' own parts of the demo (reader contributions, local news), in hook order.
+    for loader in hooks.get_hooks(DEMO_LOADERS):
+        loader(password=DEMO_PASSWORD)
     return DemoSummary(articles=len(stories) + 1, site=site)
+
+
+class DemoContent:
+    """What ``newsdesk serve`` needs of the demo (the ``DEMO_CONTENT`` hook's contract)."""
+
+    refusal = DEMO_REFUSED_IN_PRODUCTION
+
+    def is_loaded(self) -> bool:
+        return demo_is_loaded()
+
+    def is_allowed(self, *, allow_in_production: bool) -> bool:
+        return demo_allowed(allow_in_production=allow_in_production)
+
+    def load(self, *, allow_in_production: bool = False) -> None:
+        demo_load(allow_in_production=allow_in_production)
+
+    def sign_in_lines(self, *, base: str, port: int) -> list[str]:
+        return [
+            f"  Demo editor: username 'editor', password '{DEMO_PASSWORD}' "
+            "(also 'reporter' and 'moderator'). Change these before going public.",
+            f"  Demo reader: thandi@example.com, password '{DEMO_PASSWORD}' "
+            f"(profile at {base}/people/thandi/).",
+            f"  The network: News at http://news.localhost:{port}/ and Sport at "
+            f"http://sport.localhost:{port}/",
+        ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -142,8 +142,8 @@ def author_view(request, user_id: int):
             )
         except services.CommentError as error:
             messages.error(request, error.message)
-        except Exception as error:  # ValidationError from full_clean: show its messages
-            messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
+        except ValidationError as error:  # from full_clean: show the moderator its messages
+            messages.error(request, "; ".join(error.messages))
         else:
             messages.success(
                 request, SANCTION_DONE.format(kind=Sanction.Kind(kind).label, user=author)

@@ -7,6 +7,8 @@ moderator and the author can always see why.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -16,6 +18,25 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from newsdesk.core.models import BasePage
+
+# Why the policy checks or moderators held a comment (the codes of ``Comment.reasons``,
+# written by ``policy.py``), as moderators read them.
+REASON_LABELS = {
+    "banned_words": "Contains a banned word or phrase",
+    "duplicate": "The same text was posted before",
+    "suspect_words": "Contains a word or phrase to check",
+    "too_many_links": "Contains many links",
+    "new_account": "First comments of a new account",
+    "premoderated_article": "The article is pre-moderated",
+    "premoderated_reader": "The reader is pre-moderated",
+    "check_unavailable": "A policy check could not run",
+    "reported": "Reported by readers",
+    "moderator": "Held by a moderator",
+}
+
+
+def reason_label(code: str) -> str:
+    return REASON_LABELS.get(code, code.replace("_", " ").capitalize())
 
 
 class CommentQuerySet(models.QuerySet):
@@ -72,6 +93,9 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # Set by ``selectors._attach_replies`` on the threads it reads (not columns).
+    shown_replies: list[Comment]
+    reply_total: int
 
     objects = CommentQuerySet.as_manager()
 
@@ -97,14 +121,19 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return f"Comment {self.pk} by {self.author}"
 
+    def is_editable(self, *, window_minutes: int) -> bool:
+        """Its author may still change it: published or held, and inside the edit window.
+        The one rule for the edit screen, the thread's Edit links and ``comment_edit``."""
+        if self.status not in (self.Status.PUBLISHED, self.Status.PENDING):
+            return False
+        return timezone.now() <= self.created_at + timedelta(minutes=window_minutes)
+
     @property
     def is_visible(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     @property
     def reason_labels(self) -> list[str]:
-        from newsdesk.discussions.policy import reason_label
-
         return [reason_label(code) for code in self.reasons]
 
 

@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from newsdesk.discussions import text as comment_text
+from newsdesk.discussions.models import Comment
 
 logger = logging.getLogger(__name__)
 
@@ -32,23 +33,7 @@ RATE_LIMITED = "You are commenting too quickly. Please wait {seconds} seconds an
 SUBMITTED_PUBLISHED = "Your comment is published."
 SUBMITTED_HELD = "Thanks! Your comment will appear once a moderator has reviewed it."
 
-REASON_LABELS = {
-    "banned_words": "Contains a banned word or phrase",
-    "duplicate": "The same text was posted before",
-    "suspect_words": "Contains a word or phrase to check",
-    "too_many_links": "Contains many links",
-    "new_account": "First comments of a new account",
-    "premoderated_article": "The article is pre-moderated",
-    "premoderated_reader": "The reader is pre-moderated",
-    "check_unavailable": "A policy check could not run",
-    "reported": "Reported by readers",
-    "moderator": "Held by a moderator",
-}
 DUPLICATE_WINDOW = timedelta(days=7)
-
-
-def reason_label(code: str) -> str:
-    return REASON_LABELS.get(code, code.replace("_", " ").capitalize())
 
 
 class Outcome(StrEnum):
@@ -150,8 +135,6 @@ class DuplicateCheck(Check):
     code = "duplicate"
 
     def run(self, submission):
-        from newsdesk.discussions.models import Comment
-
         same = Comment.objects.filter(
             author=submission.author,
             fingerprint=comment_text.fingerprint(submission.text),
@@ -190,8 +173,6 @@ class NewAccountCheck(Check):
     code = "new_account"
 
     def run(self, submission):
-        from newsdesk.discussions.models import Comment
-
         if not submission.account_is_new:
             return None
         approved = Comment.objects.filter(

@@ -11,10 +11,12 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.models import Site
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
     CommenterSettings,
+    CommentsPolicyPage,
     DiscussionSettings,
     ModerationAction,
 )
@@ -43,8 +45,6 @@ class ThreadPage:
 
 def article_for_comments(*, article_id: int):
     """The live article a comments URL names, or None if unpublished or view-restricted."""
-    from newsdesk.articles.models import ArticlePage
-
     return ArticlePage.objects.published().filter(pk=article_id).first()
 
 
@@ -87,6 +87,22 @@ def commenter_settings_for(*, user) -> CommenterSettings | None:
 
 def comment_count(*, article) -> int:
     return Comment.objects.filter(article_id=article.pk, status=Comment.Status.PUBLISHED).count()
+
+
+def comments_policy_page_for(*, site) -> CommentsPolicyPage | None:
+    """The site's live comments policy, wherever editors put it and whatever its slug."""
+    return CommentsPolicyPage.objects.live().descendant_of(site.root_page).first()
+
+
+def comment_counts_for_articles(*, article_ids: list[int]) -> dict[int, int]:
+    """Published comments per article, in one query, for the articles that have any."""
+    rows = (
+        Comment.objects.filter(article_id__in=article_ids, status=Comment.Status.PUBLISHED)
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .values_list("article_id", "n")
+    )
+    return dict(rows)
 
 
 def cursor_encode(comment: Comment) -> str:

@@ -26,6 +26,7 @@ from newsdesk.discussions.selectors import (
     discussion_site_for,
     discussion_state,
 )
+from newsdesk.discussions.tasks import comment_notify_rejection, comment_notify_reply
 from newsdesk.sanctions.models import Sanction
 from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sanctions.services import sanction_create
@@ -154,8 +155,6 @@ def comment_post(
 
 
 def _notify_reply_on_commit(comment: Comment) -> None:
-    from newsdesk.discussions.tasks import comment_notify_reply
-
     if comment.in_reply_to is None or comment.in_reply_to.author_id == comment.author_id:
         return
     transaction.on_commit(lambda: comment_notify_reply.enqueue(comment_id=comment.pk))
@@ -177,7 +176,7 @@ def comment_edit(*, comment: Comment, user, body: str) -> tuple[Comment, policy.
         raise CommentError(NOT_EDITABLE, status=403)
     site = discussion_site_for(article=comment.article)
     window = discussion_settings_for(site=site).edit_window_minutes
-    if timezone.now() > comment.created_at + timedelta(minutes=window):
+    if not comment.is_editable(window_minutes=window):
         raise CommentError(EDIT_WINDOW_OVER, status=403)
     submission = _submission(author=user, article=comment.article, body=body, editing=comment)
     decision = policy.evaluate(submission)
@@ -285,8 +284,6 @@ def comment_reject(*, comment: Comment, moderator, reason: str, note: str = "") 
         code=reason,
         note=comment.rejection_note,
     )
-    from newsdesk.discussions.tasks import comment_notify_rejection
-
     transaction.on_commit(lambda: comment_notify_rejection.enqueue(comment_id=comment.pk))
     return comment
 

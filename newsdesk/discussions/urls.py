@@ -5,6 +5,7 @@ from newsdesk.discussions import views
 app_name = "discussions"
 urlpatterns = [
     path("mine/", views.my_comments, name="mine"),
+    path("policy/", views.comments_policy, name="policy"),
     path("<id:article_id>/", views.thread_fragment, name="fragment"),
     path("<id:article_id>/me.json", views.me, name="me"),
     path("<id:article_id>/thread/", views.thread_page, name="thread"),

@@ -8,7 +8,6 @@ JavaScript; the write endpoints answer JSON to the script and redirect forms bac
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings as django_settings
@@ -17,9 +16,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Site
 
 from newsdesk.discussions import policy, selectors, services
 from newsdesk.discussions.models import Comment, CommentReport
@@ -47,7 +47,7 @@ def _article_or_404(request, article_id: int):
 
 
 def _thread_url(article_id: int, anchor: str = "") -> str:
-    return f"/comments/{article_id}/thread/" + (f"#{anchor}" if anchor else "")
+    return reverse("discussions:thread", args=[article_id]) + (f"#{anchor}" if anchor else "")
 
 
 def _context(request, article, site, cursor=None):
@@ -61,6 +61,16 @@ def _context(request, article, site, cursor=None):
 
 
 @require_GET
+@require_GET
+def comments_policy(request):
+    """A stable, named link to the policy page, whose slug editors may change."""
+    site = Site.find_for_request(request)
+    page = selectors.comments_policy_page_for(site=site) if site else None
+    if page is None:
+        raise Http404("This site has no comments policy page.")
+    return redirect(page.get_url(request))
+
+
 def thread_fragment(request, article_id: int):
     """The thread as an HTML fragment: the same for every reader, so briefly cacheable."""
     article, site = _article_or_404(request, article_id)
@@ -118,12 +128,11 @@ def me(request, article_id: int):
             .exclude(status=Comment.Status.DELETED)
             .order_by("-created_at")[:200]
         )
-        window_start = timezone.now() - timedelta(minutes=settings.edit_window_minutes)
         data["own"] = [c.pk for c in own]
         data["editable"] = [
             c.pk
             for c in own
-            if c.created_at > window_start and not state.closed and c.status != "rejected"
+            if not state.closed and c.is_editable(window_minutes=settings.edit_window_minutes)
         ]
         data["held"] = [
             {"id": c.pk, "html": c.body_html} for c in own if c.status == Comment.Status.PENDING

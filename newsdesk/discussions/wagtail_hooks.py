@@ -5,7 +5,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from newsdesk.core.hooks import (
+    ARTICLE_ADMIN_BUTTONS,
+    ARTICLE_COMMENT_COUNTS,
+    BASELINE_STEPS,
+    USER_DATA_EXPORT,
+)
 from newsdesk.discussions import admin_views
+from newsdesk.discussions.models import Comment, CommenterSettings, CommentReport
+from newsdesk.discussions.roles import grant_permissions
+from newsdesk.discussions.selectors import comment_counts_for_articles
 
 admin_urlpatterns = [
     path("", admin_views.moderation_queue, name="queue"),
@@ -32,10 +41,8 @@ def register_comments_menu_item():
     )
 
 
-@hooks.register("register_page_header_buttons")
-def comments_header_button(page, user, view_name, next_url=None):
-    if page.specific_class is None or page.specific_class.__name__ != "ArticlePage":
-        return
+@hooks.register(ARTICLE_ADMIN_BUTTONS)
+def comments_article_button(*, page, user):
     if not user.has_perm(admin_views.CHANGE_DISCUSSION):
         return
     yield Button(
@@ -46,6 +53,54 @@ def comments_header_button(page, user, view_name, next_url=None):
     )
 
 
-@hooks.register("register_page_listing_more_buttons")
-def comments_listing_button(page, user, next_url=None):
-    yield from comments_header_button(page, user, "listing", next_url)
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+@hooks.register(USER_DATA_EXPORT)
+def discussions_export(*, user):
+    """The reader's comments (in any state), reports and comment settings."""
+    comments = Comment.objects.filter(author=user).select_related("article").order_by("pk")
+    reports = CommentReport.objects.filter(reporter=user).order_by("pk")
+    settings = CommenterSettings.objects.filter(user=user).first()
+    return {
+        "comments": [
+            {
+                "id": c.pk,
+                "article": c.article.title,
+                "article_id": c.article_id,
+                "in_reply_to": c.in_reply_to_id,
+                "body": c.body,
+                "status": c.status,
+                "created_at": _iso(c.created_at),
+                "edited_at": _iso(c.edited_at),
+            }
+            for c in comments
+        ],
+        "comment_reports": [
+            {
+                "comment": r.comment_id,
+                "reason": r.reason,
+                "note": r.note,
+                "created_at": _iso(r.created_at),
+            }
+            for r in reports
+        ],
+        "commenter_settings": None
+        if settings is None
+        else {
+            "notify_on_reply": settings.notify_on_reply,
+            "notify_on_rejection": settings.notify_on_rejection,
+            "premoderated": settings.premoderated,
+        },
+    }
+
+
+@hooks.register(ARTICLE_COMMENT_COUNTS)
+def discussions_comment_counts(*, article_ids):
+    return comment_counts_for_articles(article_ids=article_ids)
+
+
+@hooks.register(BASELINE_STEPS, order=10)
+def discussions_baseline(*, apps):
+    grant_permissions(apps)

@@ -7,6 +7,7 @@ bounds, so no input reaches the database in a form it cannot take.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from django.db.models import Prefetch
@@ -16,6 +17,7 @@ from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage, ArticleTag
 from newsdesk.articles.selectors import article_cards, article_list_published
+from newsdesk.core.feeds import absolute_url
 from newsdesk.distribution.selectors import corrections_for_article
 from newsdesk.galleries.models import GalleryPage, GalleryPhoto
 from newsdesk.sections.models import SectionPage
@@ -38,6 +40,8 @@ api = NinjaAPI(
     openapi_url="/schema/",
     docs_url="/docs/",
 )
+
+logger = logging.getLogger("newsdesk.distribution")
 
 
 class ErrorOut(Schema):
@@ -134,19 +138,16 @@ def _site(request) -> Site:
     return site
 
 
-def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if url and url.startswith("/") else (url or "")
-
-
 def _image(request, image, *, caption: str = "", credit: str = "") -> dict | None:
     if image is None:
         return None
     try:
         rendition = image.get_rendition(API_IMAGE_SPEC)
-    except Exception:
+    except Exception:  # a missing original file must not take the API response down
+        logger.warning("No API rendition for image %s", image.pk, exc_info=True)
         return None
     return {
-        "url": _absolute(request, rendition.url),
+        "url": absolute_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": image.default_alt_text or "",
@@ -160,7 +161,7 @@ def _tag(request, tag: Tag) -> dict:
         "name": tag.name,
         "slug": tag.slug,
         "kind": tag.kind,
-        "url": _absolute(request, tag.get_absolute_url()),
+        "url": absolute_url(request, tag.get_absolute_url()),
     }
 
 
@@ -171,7 +172,7 @@ def _articles_out(request, articles) -> list[dict]:
     return [
         {
             "id": card.article.pk,
-            "url": _absolute(request, card.url),
+            "url": absolute_url(request, card.url),
             "headline": card.article.title,
             "summary": card.article.summary,
             "dateline": card.article.dateline,
@@ -251,7 +252,7 @@ def section_list(request):
             "id": s.pk,
             "title": s.title,
             "slug": s.slug,
-            "url": _absolute(request, s.get_url(request)),
+            "url": absolute_url(request, s.get_url(request)),
         }
         for s in sections
     ]
@@ -290,7 +291,7 @@ def _galleries_out(request, galleries) -> list[dict]:
     return [
         {
             "id": g.pk,
-            "url": _absolute(request, g.get_url(request)),
+            "url": absolute_url(request, g.get_url(request)),
             "title": g.title,
             "intro": g.intro,
             "first_published_at": g.first_published_at,
@@ -316,9 +317,7 @@ def gallery_list(
 ):
     """The site's published photo galleries, newest first."""
     site = _site(request)
-    galleries = (GalleryPage.objects.live().public().descendant_of(site.root_page)).order_by(
-        "-first_published_at", "-pk"
-    )
+    galleries = GalleryPage.objects.listed(site_root=site.root_page)
     return {
         "count": galleries.count(),
         "items": _galleries_out(request, galleries[offset : offset + limit]),
@@ -333,7 +332,7 @@ def gallery_list(
 def gallery_detail(request, gallery_id: int = Path(..., ge=1, le=MAX_ID)):
     """One published gallery with its photos in order."""
     site = _site(request)
-    galleries = GalleryPage.objects.live().public().descendant_of(site.root_page)
+    galleries = GalleryPage.objects.listed(site_root=site.root_page)
     found = _galleries_out(request, galleries.filter(pk=gallery_id))
     if not found:
         return Status(404, {"detail": "No published gallery with that id on this site."})

@@ -11,6 +11,7 @@ import json
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 
 from newsdesk.distribution.selectors import FeedItem, FeedSource, feed_source_get
 from newsdesk.distribution.text import xml_safe
@@ -106,7 +107,12 @@ class SourceFeed(Feed):
         return xml_safe(item.title)
 
     def item_description(self, item: FeedItem) -> str:
-        return xml_safe(item.summary)
+        summary = xml_safe(item.summary)
+        if self.feed_type is JsonFeed:
+            return summary  # JSON Feed's summary and content_text are plain text
+        # RSS <description> and Atom <summary type="html"> are HTML to a feed reader, and a
+        # summary is text (a standfirst, a reader's story): escape it so it shows as typed.
+        return escape(summary)
 
     def item_link(self, item: FeedItem) -> str:
         return item.url

@@ -1,22 +1,24 @@
 """Reads for distribution: feed items, the news sitemap, corrections, related stories.
 
 Feeds are generic over a *feed source*: a selector ``(request, site, **url_kwargs)`` that
-returns a :class:`FeedSource` (or ``None`` for 404). Sources are registered by name in
-``FEED_SOURCES``; other apps add theirs from ``AppConfig.ready()`` with
-:func:`feed_source_register` (reader contributions register ``"contributions"``), and
-``/feeds/<name>/rss/`` (and ``atom``, ``json``) serves it with no further code.
+returns a :class:`~newsdesk.core.feeds.FeedSource` (or ``None`` for 404). Apps offer
+sources through the ``FEED_SOURCES`` hook (``newsdesk.core.hooks``; distribution's own
+site, section and tag sources register in ``wagtail_hooks.py``, reader contributions
+register ``"contributions"``), and ``/feeds/<name>/rss/`` (and ``atom``, ``json``) serves
+each with no further code.
 """
 
 from __future__ import annotations
 
 import logging
 import mimetypes
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Site
 
 from newsdesk.articles.models import ArticleCorrection, ArticlePage, ArticleTag
@@ -25,6 +27,8 @@ from newsdesk.articles.selectors import (
     article_list_for_section,
     article_list_published,
 )
+from newsdesk.core.feeds import FeedImage, FeedItem, FeedSelector, FeedSource, absolute_url
+from newsdesk.core.hooks import FEED_SOURCES
 from newsdesk.network.models import SiteSettings
 from newsdesk.network.selectors import site_for_page
 from newsdesk.sections.selectors import section_by_slug
@@ -32,57 +36,12 @@ from newsdesk.tags.selectors import tag_by_slug
 
 logger = logging.getLogger("newsdesk.distribution")
 
+DUPLICATE_FEED_SOURCE = "Two apps offer a feed source named {name!r}."
+
 FEED_LENGTH = 30
 FEED_IMAGE_SPEC = "fill-800x450-c100"
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
 NEWS_SITEMAP_MAX_URLS = 1000  # Google News reads at most 1,000 URLs per sitemap
-
-
-@dataclass(frozen=True)
-class FeedImage:
-    url: str
-    length: int
-    mime_type: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    """One entry of a feed, whatever it was made from (story, reader contribution, ...)."""
-
-    unique_id: str
-    title: str
-    url: str
-    summary: str
-    published: datetime | None
-    updated: datetime | None
-    author: str = ""
-    categories: tuple[str, ...] = ()
-    image: FeedImage | None = None
-    language: str = ""  # the story's own, when it differs from the feed's
-
-
-@dataclass(frozen=True)
-class FeedSource:
-    title: str
-    link: str  # absolute URL of the HTML page the feed mirrors
-    description: str
-    items: list[FeedItem] = field(default_factory=list)
-    language: str = "en"
-
-
-FeedSelector = Callable[..., FeedSource | None]
-FEED_SOURCES: dict[str, FeedSelector] = {}
-
-
-def feed_source_register(name: str, selector: FeedSelector) -> None:
-    """Serve ``selector``'s items at ``/feeds/<name>/{rss,atom,json}/``."""
-    FEED_SOURCES[name] = selector
-
-
-def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
 def _feed_image(request, article: ArticlePage) -> FeedImage | None:
@@ -96,7 +55,7 @@ def _feed_image(request, article: ArticlePage) -> FeedImage | None:
         return None
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
     return FeedImage(
-        url=_absolute(request, rendition.url),
+        url=absolute_url(request, rendition.url),
         length=length,
         mime_type=mime_type,
         width=rendition.width,
@@ -112,7 +71,7 @@ def feed_items_for_articles(*, articles, request) -> list[FeedItem]:
     items = []
     for card in article_cards(articles=articles, request=request):
         article = card.article
-        url = _absolute(request, card.url or "")
+        url = absolute_url(request, card.url or "")
         categories = [card.section_title] if card.section_title else []
         categories += [item.tag.name for item in article.tagged_items.all()]
         items.append(
@@ -142,7 +101,7 @@ def feed_source_site(request, site: Site) -> FeedSource:
     articles = article_list_published(site_root=site.root_page)[:FEED_LENGTH]
     return FeedSource(
         title=brand,
-        link=_absolute(request, "/"),
+        link=absolute_url(request, "/"),
         description=f"The latest stories from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
@@ -157,7 +116,7 @@ def feed_source_section(request, site: Site, *, slug: str) -> FeedSource | None:
     articles = article_list_for_section(section=section)[:FEED_LENGTH]
     return FeedSource(
         title=f"{section.title} | {brand}",
-        link=_absolute(request, section.get_url(request) or "/"),
+        link=absolute_url(request, section.get_url(request) or "/"),
         description=section.specific.intro or f"The latest {section.title} stories from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
@@ -177,20 +136,26 @@ def feed_source_tag(request, site: Site, *, slug: str) -> FeedSource | None:
     brand, language = _brand(site)
     return FeedSource(
         title=f"{tag.name} | {brand}",
-        link=_absolute(request, tag.get_absolute_url()),
+        link=absolute_url(request, tag.get_absolute_url()),
         description=tag.description or f"Stories about {tag.name} from {brand}.",
         items=items,
         language=language,
     )
 
 
-feed_source_register("site", feed_source_site)
-feed_source_register("section", feed_source_section)
-feed_source_register("tag", feed_source_tag)
+def feed_sources() -> dict[str, FeedSelector]:
+    """Every registered feed source by name; a name offered twice is a mistake."""
+    sources: dict[str, FeedSelector] = {}
+    for fn in hooks.get_hooks(FEED_SOURCES):
+        for name, selector in fn().items():
+            if name in sources:
+                raise ValueError(DUPLICATE_FEED_SOURCE.format(name=name))
+            sources[name] = selector
+    return sources
 
 
 def feed_source_get(*, name: str, request, **kwargs) -> FeedSource | None:
-    selector = FEED_SOURCES.get(name)
+    selector = feed_sources().get(name)
     site = Site.find_for_request(request)
     if selector is None or site is None:
         return None
@@ -232,7 +197,7 @@ def news_sitemap_entries(*, request, site: Site, now: datetime | None = None) ->
     )
     return [
         NewsSitemapEntry(
-            url=_absolute(request, card.url or ""),
+            url=absolute_url(request, card.url or ""),
             title=card.article.title,
             published=card.article.first_published_at,
             modified=card.article.last_published_at or card.article.first_published_at,

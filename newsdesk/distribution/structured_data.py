@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.feeds import absolute_url
 from newsdesk.network.selectors import site_settings_for_page
 
 # Google asks for 16x9, 4x3 and 1x1 images of at least 1200 px wide (the 16x9 one the
@@ -20,9 +22,7 @@ HEADLINE_MAX = 110  # Google truncates longer headlines in rich results
 # The characters that could end a <script> element or start an HTML comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
-
-def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if url.startswith("/") else url
+logger = logging.getLogger("newsdesk.distribution")
 
 
 def _renditions(request, image, specs) -> list[str]:
@@ -31,8 +31,9 @@ def _renditions(request, image, specs) -> list[str]:
         return urls
     for spec in specs:
         try:
-            urls.append(_absolute(request, image.get_rendition(spec).url))
-        except Exception:
+            urls.append(absolute_url(request, image.get_rendition(spec).url))
+        except Exception:  # a missing original file must not take the page down
+            logger.warning("No %s rendition for image %s", spec, image.pk, exc_info=True)
             continue
     return urls
 
@@ -66,8 +67,8 @@ def article_json_ld(*, article: ArticlePage, request, corrections, section, tags
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": site_settings.brand_name,
-            "url": _absolute(request, "/"),
-            "logo": {"@type": "ImageObject", "url": _absolute(request, static("favicon.svg"))},
+            "url": absolute_url(request, "/"),
+            "logo": {"@type": "ImageObject", "url": absolute_url(request, static("favicon.svg"))},
         },
         "articleSection": section.title if section else "",
         "keywords": [tag.name for tag in tags],

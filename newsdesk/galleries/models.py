@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 
 from newsdesk.core.models import BasePage
 
@@ -23,11 +25,26 @@ class GalleryIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.galleries.selectors import gallery_list_published
-
         context = super().get_context(request, *args, **kwargs)
-        context["galleries"] = gallery_list_published(site_root=self.get_site().root_page)
+        context["galleries"] = GalleryPage.objects.listed(
+            site_root=self.get_site().root_page
+        ).with_covers()[:GALLERY_INDEX_SIZE]
         return context
+
+
+GALLERY_INDEX_SIZE = 48
+
+
+class GalleryPageQuerySet(PageQuerySet):
+    def listed(self, *, site_root):
+        """The one rule for listing galleries (index page, API, multimedia): the site's
+        live, public galleries, newest first."""
+        return self.live().public().descendant_of(site_root).order_by("-first_published_at", "-pk")
+
+    def with_covers(self):
+        return self.prefetch_related(
+            Prefetch("photos", queryset=GalleryPhoto.objects.select_related("image"))
+        )
 
 
 class GalleryPage(BasePage):
@@ -38,6 +55,8 @@ class GalleryPage(BasePage):
     parent_page_types = ["galleries.GalleryIndexPage", "sections.SectionPage"]
     subpage_types: list[str] = []
     template = "galleries/gallery_page.html"
+
+    objects = PageManager.from_queryset(GalleryPageQuerySet)()
 
     content_panels = [
         *BasePage.content_panels,

@@ -1,18 +1,8 @@
 """Reads of galleries."""
 
-from django.db.models import Prefetch
-
-from newsdesk.galleries.models import GalleryPage, GalleryPhoto
+from newsdesk.galleries.models import GALLERY_INDEX_SIZE, GalleryPage
 
 
-def gallery_list_published(*, site_root, limit: int = 48):
+def gallery_list_published(*, site_root, limit: int = GALLERY_INDEX_SIZE):
     """The site's live galleries, newest first, each with its photos for a cover."""
-    return (
-        GalleryPage.objects.live()
-        .public()
-        .descendant_of(site_root)
-        .order_by("-first_published_at")
-        .prefetch_related(
-            Prefetch("photos", queryset=GalleryPhoto.objects.select_related("image"))
-        )[:limit]
-    )
+    return GalleryPage.objects.listed(site_root=site_root).with_covers()[:limit]

@@ -19,6 +19,7 @@ without Django.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -432,3 +433,10 @@ def split_credited_dateline(text: str) -> tuple[str, str, str] | None:
     if not all(word[0].isupper() for word in place.replace(",", " ").split()):
         return None
     return place, (match["credit"] or "").strip(), match["rest"]
+
+
+def source_id_for_page(parsed: ParsedPage) -> str:
+    """A stable key for a scraped story: the same headline and time are the same story."""
+    published = parsed.published.isoformat() if parsed.published else ""
+    digest = hashlib.sha256(f"{parsed.headline}\n{published}".encode()).hexdigest()[:24]
+    return f"page:{digest}"

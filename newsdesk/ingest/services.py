@@ -17,7 +17,7 @@ from newsdesk.articles.services import article_create
 from newsdesk.ingest.page_text import NotAnArticle, ParsedPage
 
 # Kept here too: import_page and the demo key scraped pages by it.
-from newsdesk.ingest.wire.base import source_id_for_page as source_id_for_page
+from newsdesk.ingest.page_text import source_id_for_page as source_id_for_page
 from newsdesk.network.models import SiteSettings
 from newsdesk.tags.services import tag_get_or_create
 

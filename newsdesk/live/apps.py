@@ -7,6 +7,7 @@ class LiveConfig(AppConfig):
     verbose_name = "Live: the new-stories signal"
 
     def ready(self):
+        # Imported here, not at the top: the models cannot load before the app registry.
         from wagtail.signals import page_published, page_unpublished
 
         from newsdesk.live.signals import live_latest_forget

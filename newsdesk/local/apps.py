@@ -9,10 +9,7 @@ class LocalConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from newsdesk.local.components import builtins, registry
+        # Imported here, not at the top: the models cannot load before the app registry.
         from newsdesk.local.signals import location_choices_adopt_cookie
 
-        # Built-ins register exactly as an add-on app would, from its own ready().
-        for component in builtins.BUILTIN_COMPONENTS:
-            registry.register(component)
         user_logged_in.connect(location_choices_adopt_cookie, dispatch_uid="local-adopt-cookie")

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from newsdesk.local.components import registry
+from newsdesk.local.components import local_components
 from newsdesk.local.selectors import place_groups
 
 NO_CHOICE = "Not set (use the site's default)"
@@ -16,7 +16,7 @@ class LocationSettingsForm(forms.Form):
         choices = [("", NO_CHOICE)] + [
             (group.label, [(p.slug, p.name) for p in group.places]) for group in groups
         ]
-        for component in registry.all():
+        for component in local_components():
             self.fields[component.name] = forms.ChoiceField(
                 label=component.title,
                 help_text=component.description,

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Q
 
+from newsdesk.articles.selectors import article_cards, article_list_published
 from newsdesk.local.models import Listing, LocationChoice, Place, TrafficAlert
+from newsdesk.tags.models import Tag
 
 COOKIE_SALT = "newsdesk.local.location"
 
@@ -96,9 +98,6 @@ def local_tag_names(*, place: Place) -> list[str]:
 def local_story_cards(*, place: Place, request, limit: int = 5):
     """The latest stories on this site tagged with the place or its region."""
     from wagtail.models import Site
-
-    from newsdesk.articles.selectors import article_cards, article_list_published
-    from newsdesk.tags.models import Tag
 
     site = Site.find_for_request(request)
     if site is None:

@@ -8,7 +8,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from newsdesk.local.components import registry
+from newsdesk.local.components import local_component_get
 from newsdesk.local.models import Listing, LocationChoice, Place, TrafficAlert
 from newsdesk.local.selectors import COOKIE_SALT
 
@@ -17,7 +17,7 @@ UNKNOWN_COMPONENT = "There is no local component called “{name}”."
 
 def _check_components(choices: dict[str, Place | None]) -> None:
     for name in choices:
-        if registry.get(name) is None:
+        if local_component_get(name=name) is None:
             raise ValidationError(UNKNOWN_COMPONENT.format(name=name))
 
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from newsdesk.local.components import registry
+from newsdesk.local.components import local_component_get
 from newsdesk.local.models import LocationChoice, Place
 from newsdesk.local.selectors import location_cookie_read
 from newsdesk.local.services import location_choices_save
@@ -13,7 +13,7 @@ def location_choices_adopt_cookie(sender, request, user, **kwargs):
     if request is None or LocationChoice.objects.filter(user=user).exists():
         return
     slugs = location_cookie_read(request.COOKIES.get(settings.NEWSDESK_LOCATION_COOKIE))
-    slugs = {name: slug for name, slug in slugs.items() if registry.get(name)}
+    slugs = {name: slug for name, slug in slugs.items() if local_component_get(name=name)}
     if not slugs:
         return
     places = {p.slug: p for p in Place.objects.filter(slug__in=slugs.values())}

@@ -11,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from newsdesk.local.components import registry
+from newsdesk.local.components import local_component_get
 from newsdesk.local.forms import LocationSettingsForm
 from newsdesk.local.models import LocationChoice
 from newsdesk.local.selectors import location_choice_slugs, location_place_for
@@ -76,7 +76,7 @@ def _saved(request, choices: dict, *, cleared: bool = False):
 
 @require_GET
 def component_fragment(request, name: str):
-    component = registry.get(name)
+    component = local_component_get(name=name)
     if component is None:
         raise Http404("No such component")
     place, is_default = location_place_for(request=request, component=name)

@@ -1,9 +1,14 @@
 """Editors manage places, traffic alerts and feeds, and listings under "Local"."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from newsdesk.local.models import Listing, Place, TrafficAlert, TrafficFeed
+from newsdesk.core.hooks import BASELINE_STEPS, DEMO_LOADERS, LOCAL_COMPONENTS, USER_DATA_EXPORT
+from newsdesk.local.components.builtins import BUILTIN_COMPONENTS
+from newsdesk.local.demo import demo_local_load
+from newsdesk.local.models import Listing, LocationChoice, Place, TrafficAlert, TrafficFeed
+from newsdesk.local.places_data import places_seed
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -49,3 +54,34 @@ class LocalViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LocalViewSetGroup)
+
+
+@hooks.register(USER_DATA_EXPORT)
+def local_export(*, user):
+    """The place the reader chose for each component (they cascade with the user)."""
+    choices = LocationChoice.objects.filter(user=user).select_related("place")
+    return {
+        "location_choices": [
+            {
+                "component": c.component,
+                "place": c.place.name,
+                "updated_at": c.updated_at.isoformat(),
+            }
+            for c in choices.order_by("component")
+        ]
+    }
+
+
+@hooks.register(BASELINE_STEPS, order=30)
+def local_baseline(*, apps):
+    places_seed(apps.get_model("local", "Place"))
+
+
+@hooks.register(DEMO_LOADERS, order=20)
+def local_demo(*, password):
+    demo_local_load()
+
+
+@hooks.register(LOCAL_COMPONENTS)
+def local_builtin_components():
+    return BUILTIN_COMPONENTS

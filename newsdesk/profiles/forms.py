@@ -3,6 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from newsdesk.profiles.models import Profile
 from newsdesk.profiles.usernames import MAX_LENGTH, TAKEN, username_key, username_problem
 
 
@@ -56,8 +57,6 @@ class ProfileAdminForm(WagtailAdminModelForm):
             self.fields["username"].help_text = "Usernames are permanent."
 
     def clean_username(self):
-        from newsdesk.profiles.models import Profile
-
         username = self.cleaned_data["username"]
         if len(username) > MAX_LENGTH or username_problem(username):
             raise forms.ValidationError(username_problem(username) or "Too long.")

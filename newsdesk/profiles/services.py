@@ -113,7 +113,7 @@ def profile_set_avatar(*, profile: Profile, upload) -> Profile:
 @transaction.atomic
 def profile_remove_avatar(*, profile: Profile) -> Profile:
     if profile.avatar:
-        name, storage = profile.avatar.name, profile.avatar.storage
+        name, storage = str(profile.avatar.name), profile.avatar.storage
         profile.avatar = ""
         profile.save(update_fields=["avatar"])
         transaction.on_commit(lambda: storage.delete(name))
@@ -126,7 +126,7 @@ def profile_tombstone(*, profile: Profile) -> Profile:
     from django.utils import timezone
 
     if profile.avatar:
-        name, storage = profile.avatar.name, profile.avatar.storage
+        name, storage = str(profile.avatar.name), profile.avatar.storage
         transaction.on_commit(lambda: storage.delete(name))
     Profile.objects.filter(pk=profile.pk).update(
         user=None, display_name="", bio="", avatar="", deleted_at=timezone.now()

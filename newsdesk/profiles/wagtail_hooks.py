@@ -1,11 +1,18 @@
-"""Moderators see and tidy readers' profiles; only superusers may touch a username."""
+"""Moderators see and tidy readers' profiles; only superusers may touch a username.
 
+The profile is part of the reader's export, and account deletion keeps only a tombstone.
+"""
+
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsdesk.core.hooks import ACCOUNT_ERASE, USER_DATA_EXPORT
 from newsdesk.profiles.forms import ProfileAdminForm
 from newsdesk.profiles.models import Profile
+from newsdesk.profiles.selectors import profile_for_user
+from newsdesk.profiles.services import profile_tombstone
 
 
 class ProfileViewSet(SnippetViewSet):
@@ -23,3 +30,29 @@ class ProfileViewSet(SnippetViewSet):
 
 
 register_snippet(ProfileViewSet)
+
+
+@hooks.register(USER_DATA_EXPORT)
+def profile_export(*, user):
+    profile = profile_for_user(user=user)
+    if profile is None:
+        return {"profile": None}
+    return {
+        "profile": {
+            "username": profile.username,
+            "display_name": profile.display_name,
+            "bio": profile.bio,
+            "avatar": profile.avatar.url if profile.avatar else None,
+            "created_at": profile.created_at.isoformat(),
+            "url": profile.get_absolute_url(),
+        }
+    }
+
+
+# Last: other erasers find the reader's rows through the profile before it detaches.
+@hooks.register(ACCOUNT_ERASE, order=100)
+def profile_erase(*, user):
+    # The username stays reserved as a tombstone, so nobody can pose as the reader.
+    profile = profile_for_user(user=user)
+    if profile is not None:
+        profile_tombstone(profile=profile)

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsdesk.core.hooks import USER_DATA_EXPORT
 from newsdesk.sanctions.models import Sanction
 
 
@@ -34,3 +35,22 @@ register_snippet(SanctionViewSet)
 def record_who_imposed(request, instance):
     if isinstance(instance, Sanction) and instance.created_by_id is None:
         Sanction.objects.filter(pk=instance.pk).update(created_by=request.user)
+
+
+@hooks.register(USER_DATA_EXPORT)
+def sanctions_export(*, user):
+    """Warnings, timeouts and bans on the reader (they cascade with the user); who
+    imposed them is the newsroom's business, so staff names are left out."""
+    return {
+        "sanctions": [
+            {
+                "kind": s.kind,
+                "site": s.site.hostname if s.site_id else None,
+                "reason": s.reason,
+                "created_at": s.created_at.isoformat(),
+                "ends_at": s.ends_at.isoformat() if s.ends_at else None,
+                "revoked_at": s.revoked_at.isoformat() if s.revoked_at else None,
+            }
+            for s in Sanction.objects.filter(user=user).select_related("site").order_by("pk")
+        ]
+    }

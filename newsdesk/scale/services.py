@@ -18,6 +18,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
@@ -28,6 +29,7 @@ from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage, ArticleTag
 from newsdesk.images.models import CustomImage
+from newsdesk.images.pictures import demo_picture_jpeg
 from newsdesk.sections.models import SectionPage
 from newsdesk.tags.models import Tag
 
@@ -180,8 +182,6 @@ class GenerateSummary:
 
 
 def _images(count: int, rng: random.Random) -> list[CustomImage]:
-    from newsdesk.demo.pictures import demo_picture_jpeg
-
     existing = list(CustomImage.objects.filter(title__startswith="Generated picture")[:count])
     for n in range(len(existing), count):
         data = demo_picture_jpeg(
@@ -255,7 +255,8 @@ def articles_generate(
     while made < count:
         n_batch = min(batch_size, count - made)
         with transaction.atomic():
-            pages, extra = [], []
+            pages: list[Page] = []
+            extra: list[dict[str, Any]] = []
             for i in range(n_batch):
                 serial = start + made + i + 1
                 section = sections[rng.randrange(len(sections))]

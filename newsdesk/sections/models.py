@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from newsdesk.articles.selectors import article_cards, article_list_for_section, home_page_stories
 from newsdesk.core.models import BasePage
 
 
@@ -58,8 +59,6 @@ class HomePage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.articles.selectors import home_page_stories
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_stories(home=self, request=request))
         return context
@@ -84,8 +83,6 @@ class SectionPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.articles.selectors import article_cards, article_list_for_section
-
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(article_list_for_section(section=self), per_page=20)
         page = paginator.get_page(request.GET.get("page"))

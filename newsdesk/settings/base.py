@@ -216,7 +216,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en-za"
@@ -334,9 +333,12 @@ NEWSDESK_UPLOAD_MAX_PIXELS = 40_000_000
 # (issue #13): eight 12-megapixel phone photos fit; eight 40-megapixel files do not.
 NEWSDESK_UPLOAD_REQUEST_MAX_PIXELS = 100_000_000
 # Periodic jobs run by `newsdesk run_scheduler` (started by `newsdesk serve`): a management
-# command and how often, in seconds. Apps add theirs here.
+# command and how often, in seconds. Every app's jobs, in this one list.
 NEWSDESK_PERIODIC_JOBS = [
-    {"command": "publish_scheduled", "every": 15},
+    {"command": "publish_scheduled", "every": 15},  # Wagtail's scheduled publishing
+    {"command": "import_traffic_alerts", "every": 300},  # local
+    {"command": "refresh_most_read", "every": 300},  # analytics
+    {"command": "poll_ingest_sources", "every": 60},  # ingest
 ]
 
 # --- accounts ---------------------------------------------------------------------------
@@ -425,7 +427,6 @@ if ENV.oidc_server_url:
 # One reader, every site: the session cookie goes to the network's parent domain when the
 # request's host is inside it (newsdesk.accounts.middleware), host-only otherwise.
 SESSION_COOKIE_DOMAIN = ENV.session_cookie_domain or None
-SESSION_COOKIE_SAMESITE = "Lax"
 # Each signed-in session is recorded, so a reader can sign out other devices and account
 # deletion can end every session (the IP and browser are kept only while it lasts).
 USERSESSIONS_TRACK_ACTIVITY = False
@@ -461,7 +462,6 @@ NEWSDESK_LOCAL_FETCH_MAX_BYTES = 5 * 1024 * 1024  # a feed or calendar larger is
 NEWSDESK_LOCAL_DEFAULT_PLACE = "johannesburg"  # what readers see before they choose
 NEWSDESK_LOCAL_HOME_COUNTRY = "South Africa"
 NEWSDESK_LOCATION_COOKIE = "newsdesk_location"
-NEWSDESK_PERIODIC_JOBS += [{"command": "import_traffic_alerts", "every": 300}]
 
 # --- live -----------------------------------------------------------------------------------
 NEWSDESK_LIVE_POLL_SECONDS = 30  # how often an open homepage asks for new stories
@@ -524,8 +524,4 @@ NEWSDESK_BEACON_RATE = "60/m"
 NEWSDESK_SEARCH_MAX_QUERY = 500  # longer queries get a 400
 NEWSDESK_INGEST_TIMEOUT = 15  # seconds for fetching a wire source
 NEWSDESK_INGEST_MAX_BYTES = 10 * 1024 * 1024
-NEWSDESK_PERIODIC_JOBS += [
-    {"command": "refresh_most_read", "every": 300},
-    {"command": "poll_ingest_sources", "every": 60},
-]
 NEWSDESK_INGEST_FETCHER = "newsdesk.ingest.fetch.HttpFetcher"

@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, isolated media, tasks run in-process."""
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -27,8 +28,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the live server answers several requests at once (a page and its
     # small endpoints), and each thread needs its own connection, as in production (WAL,
     # IMMEDIATE, busy timeout). An in-memory database is one connection shared by all.
+    # Named per checkout, not per process, so ``--reuse-db`` (in pytest's addopts) finds
+    # it again next run instead of migrating from scratch; two checkouts never share one.
+    _checkout = hashlib.sha256(str(Path(__file__).resolve().parents[2]).encode()).hexdigest()
     DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / f"newsdesk-test-{os.getpid()}.sqlite3")
+        "NAME": str(Path(tempfile.gettempdir()) / f"newsdesk-test-{_checkout[:12]}.sqlite3")
     }
 if CACHES["default"]["BACKEND"] == "diskcache.DjangoCache":
     # The shared disk cache of this test run only, never a running site's.

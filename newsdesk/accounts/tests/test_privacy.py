@@ -7,9 +7,11 @@ from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.db import models
+from wagtail import hooks
 
-from newsdesk.accounts.export import register_exporter, registered_exporters
+from newsdesk.accounts.export import DUPLICATE_KEY, account_export
 from newsdesk.accounts.services import WRONG_PASSWORD
+from newsdesk.core.hooks import USER_DATA_EXPORT
 from newsdesk.profiles.models import Profile
 from newsdesk.profiles.services import ProfileError, profile_create
 from newsdesk.profiles.tests.factories import PASSWORD, ReaderFactory, reader_with_profile
@@ -44,16 +46,23 @@ def test_export_downloads_everything_we_hold_as_json(client, reader):
 
 
 def test_other_apps_add_their_data_to_the_export(client, reader):
-    before = registered_exporters()
-    try:
-        register_exporter("comments", lambda user: [{"text": f"by {user.pk}"}])
-        data = json.loads(client.get("/people/me/export/").content)
-        assert data["comments"] == [{"text": f"by {reader.pk}"}]
-    finally:
-        from newsdesk.accounts import export
+    def extra_export(*, user):
+        return {"extra": [{"text": f"by {user.pk}"}]}
 
-        export._exporters.clear()
-        export._exporters.update(before)
+    with hooks.register_temporarily(USER_DATA_EXPORT, extra_export):
+        data = json.loads(client.get("/people/me/export/").content)
+    assert data["extra"] == [{"text": f"by {reader.pk}"}]
+
+
+def test_two_exporters_cannot_claim_one_key(reader):
+    def second_profile_export(*, user):
+        return {"profile": "mine"}
+
+    with (
+        hooks.register_temporarily(USER_DATA_EXPORT, second_profile_export),
+        pytest.raises(ValueError, match=DUPLICATE_KEY.format(key="profile")),
+    ):
+        account_export(user=reader)
 
 
 def test_delete_needs_the_password(client, reader):

@@ -12,7 +12,7 @@ from PIL import Image
 from newsdesk.contributions.services import PhotoInput, submission_save
 from newsdesk.editorial import roles
 from newsdesk.profiles.models import Profile
-from newsdesk.profiles.usernames import username_key
+from newsdesk.profiles.tests.factories import ProfileFactory
 
 GPS_TAG = 0x8825
 LOREM_TEXT = (
@@ -31,9 +31,8 @@ def story_text(words: int) -> str:
 
 
 def reader(username: str = "thandi", display_name: str = "Thandi Mokoena") -> Profile:
-    user = get_user_model().objects.create_user(username=f"user-{username}", password="pw")
-    return Profile.objects.create(
-        user=user, username=username, username_key=username_key(username), display_name=display_name
+    return ProfileFactory(
+        username=username, display_name=display_name, user__username=f"user-{username}"
     )
 
 

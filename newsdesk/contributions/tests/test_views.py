@@ -17,6 +17,8 @@ from newsdesk.contributions.tests.factories import (
     story_text,
     upload,
 )
+from newsdesk.discussions.models import Comment
+from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 from newsdesk.images.models import CustomImage
 
 pytestmark = pytest.mark.django_db
@@ -290,22 +292,19 @@ def test_profile_shows_published_contributions_badge_and_views(client, home_page
     assert "1 view" in body
 
 
-def test_comment_counts_appear_once_a_counter_is_registered(client, home_page):
-    from newsdesk.contributions import stats
-
+def test_comment_counts_on_my_contributions_come_from_discussions(client, home_page):
+    # End to end: discussions registers the counter; a published comment shows up.
     profile = reader()
     approve(sent_story(profile), editor())
-    article_id = PublishedContribution.objects.get().article_id
-
-    def counter(ids):
-        return {article_id: 3} if article_id in ids else {}
-
-    stats.comment_counter_register(counter)
-    try:
-        body = client.get(f"/people/{profile.username}/").content.decode()
-    finally:
-        stats.comment_counter_unregister(counter)
-    assert "3 comments" in body
+    article = PublishedContribution.objects.get().article
+    commenter = reader_factory(username="commenter")
+    comment_factory(article=article, author=commenter)
+    comment_factory(article=article, author=commenter, status=Comment.Status.REJECTED)
+    client.force_login(profile.user)
+    body = client.get(reverse("contributions:mine")).content.decode()
+    assert "1 comment" in body and "2 comments" not in body
+    body = client.get(f"/people/{profile.username}/").content.decode()
+    assert "1 comment" in body
 
 
 def test_feed_lists_published_contributions(client, home_page):
@@ -316,6 +315,9 @@ def test_feed_lists_published_contributions(client, home_page):
     assert response["Content-Type"].startswith("application/rss+xml")
     assert "Flood in Hammarsdale" in body and "Storm over the bay" in body
     assert "/mynews/flood-in-hammarsdale/" in body
+    # The same source in the other formats distribution serves.
+    assert client.get("/feeds/contributions/atom/").status_code == 200
+    assert "Storm over the bay" in client.get("/feeds/contributions/json/").content.decode()
 
 
 def test_multimedia_lists_video_and_galleries(client, home_page, section):

@@ -55,8 +55,18 @@ def test_production_without_a_key_writes_nothing_into_the_data_folder(tmp_path):
     assert not (tmp_path / "data" / "secret_key").exists()
 
 
-def test_database_url_switches_to_postgresql(monkeypatch):
-    from newsdesk.settings import env
-
-    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsdesk")
-    assert env.read_env().database_url.startswith("postgres://")
+def test_database_url_switches_to_postgresql():
+    # The settings module itself, loaded in a fresh process with DATABASE_URL set.
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "db = settings.DATABASES['default']; print(db['ENGINE'], db['NAME'], db['HOST'])"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsdesk.settings.base"}
+    env["DATABASE_URL"] = "postgres://postgres@db.example:5432/newsdesk_x"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    engine, name, host = result.stdout.split()
+    assert engine == "django.db.backends.postgresql"
+    assert (name, host) == ("newsdesk_x", "db.example")

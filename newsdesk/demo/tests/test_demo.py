@@ -1,14 +1,40 @@
+"""The demo, built once for this module (it takes seconds) and rolled back after it."""
+
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test.utils import override_settings
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.contributions.models import PublishedContribution, Submission
+from newsdesk.contributions.selectors import Status, submission_status
 from newsdesk.demo.services import demo_load
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One demo for every test here: loaded inside a transaction that is rolled back at
+    the end, so each test's own transaction (a savepoint) leaves it as it found it."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            demo_load()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_media(demo):
+    """The demo's pictures stay where the module's demo put them (overrides conftest's)."""
+
+
 def test_demo_builds_a_news_site_with_the_reference_story_on_top(client):
-    demo_load()
     assert ArticlePage.objects.live().count() >= 15
     home = client.get("/").content.decode()
     assert "Japan, US to modernise military alliance" in home
@@ -20,15 +46,11 @@ def test_demo_builds_a_news_site_with_the_reference_story_on_top(client):
 
 
 def test_demo_loads_only_into_an_empty_database(db):
-    demo_load()
-    from django.core.management import CommandError
-
     with pytest.raises(CommandError, match="already holds articles"):
         call_command("load_demo")
 
 
 def test_demo_builds_a_sport_site_with_its_own_brand_sections_and_stories(client):
-    demo_load()
     sport = client.get("/", HTTP_HOST="sport.localhost").content.decode()
     assert "newsdesk Sport" in sport
     assert "Springboks name two uncapped forwards" in sport
@@ -39,9 +61,20 @@ def test_demo_builds_a_sport_site_with_its_own_brand_sections_and_stories(client
 
 
 def test_demo_reader_profile_shows_on_both_sites(client):
-    demo_load()
     for host in ("news.localhost", "sport.localhost", "127.0.0.1"):
         response = client.get("/people/thandi/", HTTP_HOST=host)
         assert response.status_code == 200, host
         assert "Thandi Mokoena" in response.content.decode()
     assert client.login(username="thandi@example.com", password="newsdesk-demo")
+
+
+def test_demo_fills_user_galleries_and_the_community_section(client):
+    statuses = sorted(submission_status(submission=s).code for s in Submission.objects.all())
+    assert statuses.count(Status.PUBLISHED) == 5
+    assert Status.IN_REVIEW in statuses and Status.DECLINED in statuses
+    gallery = client.get("/galleries/readers/").content.decode()
+    assert gallery.count('<li id="photo-') == 6
+    story = PublishedContribution.objects.exclude(article=None).get().article
+    assert story.get_parent().slug == "mynews"
+    assert "Lindiwe Khumalo" in client.get(story.url).content.decode()
+    assert client.get("/mynews/").status_code == 200

@@ -3,13 +3,11 @@
 from datetime import timedelta
 from itertools import count
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from newsdesk.discussions import text as comment_text
 from newsdesk.discussions.models import Comment
-from newsdesk.profiles.models import Profile
-from newsdesk.profiles.usernames import username_key
+from newsdesk.profiles.tests.factories import ProfileFactory
 
 _seq = count(1)
 
@@ -17,17 +15,15 @@ _seq = count(1)
 def reader_factory(*, username: str | None = None, days_old: float = 60, email: str = "", **extra):
     """A signed-up reader with a public profile; ``days_old`` makes the account new or not."""
     name = username or f"reader{next(_seq)}"
-    user = get_user_model().objects.create_user(
+    user_fields = {f"user__{key}": value for key, value in extra.items()}
+    profile = ProfileFactory(
         username=name,
-        email=email or f"{name}@example.org",
-        password="x",
-        date_joined=timezone.now() - timedelta(days=days_old),
-        **extra,
+        user__username=name,
+        user__email=email or f"{name}@example.org",
+        user__date_joined=timezone.now() - timedelta(days=days_old),
+        **user_fields,
     )
-    Profile.objects.create(
-        user=user, username=name, username_key=username_key(name), display_name=name.title()
-    )
-    return user
+    return profile.user
 
 
 def comment_factory(*, article, author, body: str = "A thoughtful comment.", **fields):

@@ -5,10 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.discussions import policy, services, views
 from newsdesk.discussions.models import Comment, CommenterSettings
+from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 from newsdesk.editorial.roles import MODERATORS
 
@@ -26,7 +28,7 @@ def test_article_page_carries_the_conversation_box_and_no_personal_state(client,
     response = client.get(article.url)
     html = response.content.decode()
     assert "Join the conversation!" in html
-    assert 'href="/comments-policy/"' in html
+    assert f'href="{reverse("discussions:policy")}"' in html  # leads to the policy page
     assert 'href="/contribute/story/"' in html and "200 words or more" in html
     assert f'href="/comments/{article.pk}/thread/"' in html
     assert "js/discussions" in html
@@ -363,3 +365,13 @@ def test_editors_close_and_reopen_comments_from_the_admin(client, article):
     assert "Comments have been closed" in client.get(f"/comments/{article.pk}/").content.decode()
     client.post(f"/admin/comments/articles/{article.pk}/", {})
     assert "have been closed" not in client.get(f"/comments/{article.pk}/").content.decode()
+
+
+def test_policy_link_follows_the_page_whatever_its_slug(client, home_page):
+    url = reverse("discussions:policy")
+    assert client.get(url).status_code == 404  # no policy page on this site yet
+    page = comments_policy_page_create(home=home_page)
+    assert client.get(url)["Location"] == "/comments-policy/"
+    page.slug = "house-rules"
+    page.save_revision().publish()
+    assert client.get(url)["Location"] == "/house-rules/"

@@ -1,8 +1,10 @@
 import feedparser
 import pytest
+from wagtail import hooks
 
 from newsdesk.articles.tests.factories import article_factory
-from newsdesk.distribution.selectors import FEED_SOURCES, FeedSource, feed_source_register
+from newsdesk.core.feeds import FeedSource
+from newsdesk.core.hooks import FEED_SOURCES
 from newsdesk.distribution.text import xml_safe
 from newsdesk.images.tests.factories import CustomImageFactory
 
@@ -92,13 +94,14 @@ def test_registered_source_is_served_in_every_format(client, section):
     def contributions(request, site):
         return FeedSource(title="Reader stories", link="http://testserver/", description="d")
 
-    feed_source_register("test-contributions", contributions)
-    try:
+    def sources():
+        return {"test-contributions": contributions}
+
+    with hooks.register_temporarily(FEED_SOURCES, sources):
         _, parsed = _parse(client, "/feeds/test-contributions/rss/")
         assert parsed.feed.title == "Reader stories"
         assert client.get("/feeds/test-contributions/json/").status_code == 200
-    finally:
-        FEED_SOURCES.pop("test-contributions")
+    assert client.get("/feeds/test-contributions/rss/").status_code == 404
 
 
 def test_feed_cost_does_not_grow_with_items(client, section):

@@ -13,7 +13,6 @@ from newsdesk.ingest.wire.base import (
     WireItem,
     WireItemError,
     detect_format,
-    source_id_for_page,
 )
 from newsdesk.ingest.wire.html import parse_html_item
 from newsdesk.ingest.wire.newsml import parse_newsml
@@ -27,7 +26,6 @@ __all__ = [
     "WireItemError",
     "detect_format",
     "parse_wire",
-    "source_id_for_page",
 ]
 
 

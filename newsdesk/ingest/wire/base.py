@@ -1,4 +1,4 @@
-"""The shapes every wire reader returns, format detection and dispatch."""
+"""The shapes every wire reader returns (detection and dispatch are in ``dispatch.py``)."""
 
 from __future__ import annotations
 
@@ -96,13 +96,6 @@ class WireBatch:
     @property
     def total(self) -> int:
         return len(self.items) + len(self.errors)
-
-
-def source_id_for_page(parsed: ParsedPage) -> str:
-    """A stable key for a scraped story: the same headline and time are the same story."""
-    published = parsed.published.isoformat() if parsed.published else ""
-    digest = hashlib.sha256(f"{parsed.headline}\n{published}".encode()).hexdigest()[:24]
-    return f"page:{digest}"
 
 
 def wire_source_id(raw_id: str) -> str:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from newsdesk.ingest.html_page import parse_html_page
-from newsdesk.ingest.page_text import NotAnArticle
-from newsdesk.ingest.wire.base import (
-    WireBatch,
-    WireItem,
-    WireItemError,
-    source_id_for_page,
-    wire_source_id,
-)
+from newsdesk.ingest.page_text import NotAnArticle, source_id_for_page
+from newsdesk.ingest.wire.base import WireBatch, WireItem, WireItemError, wire_source_id
 
 # Error pages ("502 Bad Gateway") and stubs have a headline and a line; stories have more.
 MIN_WORDS = 30

@@ -20,8 +20,13 @@ To add one (from any app, including an add-on outside newsdesk):
    It must not raise for a failing third party: catch, and return a state the
    template can show ("unavailable").
 
-3. Register an instance from your app's ``AppConfig.ready()``:
-   ``registry.register(MyComponent())``. newsdesk's built-ins register the same way.
+3. Offer it from your app's ``wagtail_hooks.py`` through the ``LOCAL_COMPONENTS`` hook::
+
+       @hooks.register(LOCAL_COMPONENTS)
+       def my_components():
+           return [MyComponent()]
+
+   newsdesk's built-ins register the same way (``local/wagtail_hooks.py``).
 
 The fragment is personal (it depends on the reader's cookie or account), so its
 endpoint sends ``Cache-Control: private, no-store`` and the public page only holds an

@@ -1,6 +1,6 @@
 from django import template
 
-from newsdesk.local.components import registry
+from newsdesk.local.components import local_components
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.inclusion_tag("local/slots.html")
 def local_slots(heading: str = "Your area"):
     """Empty slots for every component; local.js fills them (same bytes for everyone)."""
-    return {"components": registry.all(), "heading": heading}
+    return {"components": local_components(), "heading": heading}

@@ -1,9 +1,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail import hooks
 
 from newsdesk.articles.tests.factories import article_factory
-from newsdesk.local.components import DUPLICATE_COMPONENT, ComponentRegistry, registry
+from newsdesk.core.hooks import LOCAL_COMPONENTS
+from newsdesk.local.components import DUPLICATE_COMPONENT, local_components
 from newsdesk.local.components.base import LocalComponent
 from newsdesk.local.tests.factories import alert_factory, listing_factory, place
 from newsdesk.tags.models import Tag
@@ -24,13 +26,16 @@ class TidesComponent(LocalComponent):
 
 @pytest.fixture
 def tides():
-    registry.register(TidesComponent())
-    yield
-    registry.unregister("tides")
+    def tides_components():
+        return [TidesComponent()]
+
+    with hooks.register_temporarily(LOCAL_COMPONENTS, tides_components):
+        yield
 
 
 def test_builtins_are_registered_in_order():
-    assert registry.names()[:4] == ["news", "weather", "traffic", "listings"]
+    names = [c.name for c in local_components()]
+    assert names[:4] == ["news", "weather", "traffic", "listings"]
 
 
 def test_an_add_on_component_gets_an_endpoint_a_slot_and_a_setting(client, home_page, tides):
@@ -41,16 +46,18 @@ def test_an_add_on_component_gets_an_endpoint_a_slot_and_a_setting(client, home_
     assert 'id="id_tides"' in client.get("/location/").content.decode()
 
 
-def test_two_components_cannot_share_a_name():
-    local_registry = ComponentRegistry()
-    local_registry.register(TidesComponent())
-
+def test_two_components_cannot_share_a_name(tides):
     class OtherTides(TidesComponent):
         pass
 
-    with pytest.raises(ValueError, match="already registered"):
-        local_registry.register(OtherTides())
-    assert DUPLICATE_COMPONENT
+    def other_tides():
+        return [OtherTides()]
+
+    with (
+        hooks.register_temporarily(LOCAL_COMPONENTS, other_tides),
+        pytest.raises(ValueError, match=DUPLICATE_COMPONENT.format(name="tides")),
+    ):
+        local_components()
 
 
 def test_an_unknown_component_is_not_found(client, home_page):

@@ -6,7 +6,10 @@
   "use strict";
   var root = document.getElementById("comments");
   if (!root || !window.fetch || !window.FormData) return;
-  var base = "/comments/" + root.dataset.articleId + "/";
+  // URLs come from the page (reversed by name in article_comments.html), never written here.
+  var urls = JSON.parse(document.getElementById("discussions-urls").textContent);
+  var base = urls.base;
+  function commentUrl(name, id) { return urls[name].replace("/0/", "/" + id + "/"); }
   var formBox = root.querySelector("[data-comments-form]");
   var threadBox = root.querySelector("[data-comments-thread]");
   var me = null;
@@ -68,7 +71,7 @@
     form.appendChild(area);
     if (opts.replyTo) form.appendChild(el("input", { type: "hidden", name: "reply_to", value: opts.replyTo }));
     var hint = el("p", { className: "comment-form__hint" }, "Plain text; links become clickable. Please keep to our ");
-    hint.appendChild(el("a", { href: "/comments-policy/" }, "comments policy"));
+    hint.appendChild(el("a", { href: urls.policy }, "comments policy"));
     hint.appendChild(document.createTextNode("."));
     form.appendChild(hint);
     var buttons = el("p", { className: "comment-form__buttons" });
@@ -170,7 +173,7 @@
       }
     }));
     var mine = el("p", { className: "conversation__mine" });
-    mine.appendChild(el("a", { href: "/comments/mine/" }, "Your comments and notification settings"));
+    mine.appendChild(el("a", { href: urls.mine }, "Your comments and notification settings"));
     formBox.appendChild(mine);
   }
 
@@ -209,7 +212,7 @@
     form.appendChild(buttons);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      post("/comments/c/" + id + "/report/", new FormData(form)).then(function (result) {
+      post(commentUrl("report", id), new FormData(form)).then(function (result) {
         status(form).textContent = result.message || "";
         if (result.ok || result.httpStatus === 409) {
           form.querySelector("fieldset").disabled = true;
@@ -225,7 +228,7 @@
     var id = article.dataset.commentId;
     var body = article.querySelector(".comment__body");
     var form = commentForm({
-      action: "/comments/c/" + id + "/edit/",
+      action: commentUrl("edit", id),
       label: "Edit your comment",
       submit: "Save",
       value: body ? body.innerText.trim() : "",
@@ -252,14 +255,14 @@
       if (report) report.remove();
       if (edit && me.editable.indexOf(id) === -1) edit.remove();
       if (!edit && me.editable.indexOf(id) !== -1) {
-        edit = el("a", { className: "comment__action", "data-action": "edit", href: "/comments/c/" + id + "/edit/" }, "Edit");
+        edit = el("a", { className: "comment__action", "data-action": "edit", href: commentUrl("edit", id) }, "Edit");
         actions.appendChild(edit);
       }
       var del = el("button", { className: "comment__action comment__delete", type: "button" }, "Delete");
       actions.appendChild(del);
       del.addEventListener("click", function () {
         if (!window.confirm("Delete this comment? This cannot be undone.")) return;
-        post("/comments/c/" + id + "/delete/", new FormData()).then(function (result) {
+        post(commentUrl("delete", id), new FormData()).then(function (result) {
           if (!result.ok) return;
           var body = article.querySelector(".comment__body");
           if (body) body.replaceWith(el("p", { className: "comment__deleted" }, "You deleted this comment."));

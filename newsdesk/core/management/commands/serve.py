@@ -16,14 +16,9 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 
-from newsdesk.demo.services import (
-    DEMO_PASSWORD,
-    DEMO_REFUSED_IN_PRODUCTION,
-    demo_allowed,
-    demo_is_loaded,
-    demo_load,
-)
+from newsdesk.core.hooks import DEMO_CONTENT
 
 STOP_GRACE_SECONDS = 10
 
@@ -74,14 +69,15 @@ class Command(BaseCommand):
 
     def demo_load_if_empty(self, *, allow_in_production: bool) -> None:
         """Load the demo on an empty database; under production settings only if asked."""
-        if demo_is_loaded():
+        demo = self._demo()
+        if demo is None or demo.is_loaded():
             return
-        if not demo_allowed(allow_in_production=allow_in_production):
+        if not demo.is_allowed(allow_in_production=allow_in_production):
             # Serving goes on: an empty production site is a normal first start.
-            self.stdout.write(self.style.WARNING(DEMO_REFUSED_IN_PRODUCTION))
+            self.stdout.write(self.style.WARNING(demo.refusal))
             return
         self.stdout.write("Empty database: loading demo content (a few seconds)...")
-        demo_load(allow_in_production=allow_in_production)
+        demo.load(allow_in_production=allow_in_production)
 
     def _start_children(
         self, *, host, port, workers, threads, no_worker
@@ -127,24 +123,21 @@ class Command(BaseCommand):
             commands["scheduler"] = [*manage, "run_scheduler"]
         return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
 
+    @staticmethod
+    def _demo():
+        """The demo app's loader (the DEMO_CONTENT hook), or None without the demo app."""
+        providers = hooks.get_hooks(DEMO_CONTENT)
+        return providers[0]() if providers else None
+
     def _announce(self, host, port):
         shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
         base = f"http://{shown_host}:{port}"
         self.stdout.write(self.style.SUCCESS(f"\nnewsdesk is serving at {base}/"))
         self.stdout.write(f"  Admin:  {base}/admin/")
-        if demo_is_loaded():
-            self.stdout.write(
-                f"  Demo editor: username 'editor', password '{DEMO_PASSWORD}' "
-                "(also 'reporter' and 'moderator'). Change these before going public."
-            )
-            self.stdout.write(
-                f"  Demo reader: thandi@example.com, password '{DEMO_PASSWORD}' "
-                f"(profile at {base}/people/thandi/)."
-            )
-            self.stdout.write(
-                f"  The network: News at http://news.localhost:{port}/ and Sport at "
-                f"http://sport.localhost:{port}/"
-            )
+        demo = self._demo()
+        if demo is not None and demo.is_loaded():
+            for line in demo.sign_in_lines(base=base, port=port):
+                self.stdout.write(line)
         self.stdout.write("  Press Ctrl-C to stop.\n")
 
     def _supervise(self, children: dict[str, subprocess.Popen]) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.ingest.html_page import looks_like_html, parse_html_page
-from newsdesk.ingest.page_text import NotAnArticle, ParsedPage, parse_page_text
-from newsdesk.ingest.services import article_import_parsed, source_id_for_page
+from newsdesk.ingest.page_text import NotAnArticle, ParsedPage, parse_page_text, source_id_for_page
+from newsdesk.ingest.services import article_import_parsed
 from newsdesk.sections.selectors import section_by_slug
 
 MAX_FILE_BYTES = 5 * 1024 * 1024

@@ -6,6 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from newsdesk.demo.services import demo_is_loaded, demo_load
 from newsdesk.scale.services import NO_SECTIONS, articles_generate
 
 
@@ -28,11 +29,8 @@ class Command(BaseCommand):
     def handle(self, *args, articles, images, seed, batch_size, load_demo, **options):
         if articles < 1:
             raise CommandError("--articles must be at least 1.")
-        if load_demo:
-            from newsdesk.demo.services import demo_is_loaded, demo_load
-
-            if not demo_is_loaded():
-                demo_load()
+        if load_demo and not demo_is_loaded():
+            demo_load()
         started = time.monotonic()
         try:
             summary = articles_generate(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsdesk.tags import views
+from newsdesk.articles import views
 
 app_name = "tags"
 urlpatterns = [

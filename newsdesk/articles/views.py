@@ -1,4 +1,7 @@
-"""The tag page: everything tagged with a person, place or topic, newest first."""
+"""The tag page: everything tagged with a person, place or topic, newest first.
+
+It lives in articles because tags sit below articles in the layer map.
+"""
 
 from django.conf import settings
 from django.core.paginator import Paginator
