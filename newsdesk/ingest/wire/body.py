@@ -173,9 +173,7 @@ def take_dateline(blocks: list[BodyBlock], dateline: str = "") -> Dateline:
         return Dateline(dateline, blocks, "")
     place, credit, rest_text = split
     place = place.title() if place.isupper() else place
-    return Dateline(
-        dateline or place, [_without_prefix(blocks[0], rest_text), *blocks[1:]], credit
-    )
+    return Dateline(dateline or place, [_without_prefix(blocks[0], rest_text), *blocks[1:]], credit)
 
 
 def summary_text(markup: str, *, limit: int = 400) -> str:
