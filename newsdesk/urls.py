@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
 from newsdesk.analytics import urls as analytics_urls
+from newsdesk.authors import urls as authors_urls
 from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
@@ -30,6 +31,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
+    path("authors/", include(authors_urls)),
     path("people/", include(profiles_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
@@ -39,6 +41,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(contributions_urls)),
     # Discovery and distribution (issue #7)
+    path("robots.txt", distribution_views.robots_txt, name="robots_txt"),
     path("news-sitemap.xml", distribution_views.news_sitemap, name="news_sitemap"),
     path("feeds/", include(feeds_urls)),
     path("corrections/", distribution_views.corrections_list, name="corrections"),

@@ -25,6 +25,7 @@ from newsdesk.articles.selectors import (
     article_list_for_section,
     article_list_published,
 )
+from newsdesk.authors.selectors import article_list_for_author, author_by_slug
 from newsdesk.network.models import SiteSettings
 from newsdesk.network.selectors import site_for_page
 from newsdesk.sections.selectors import section_by_slug
@@ -69,6 +70,9 @@ class FeedSource:
     description: str
     items: list[FeedItem] = field(default_factory=list)
     language: str = "en"
+    # Who answers for the feed: the site's brand. It stands in for a story without a
+    # byline, since an Atom entry must name an author (RFC 4287, 4.1.2).
+    publisher: str = ""
 
 
 FeedSelector = Callable[..., FeedSource | None]
@@ -106,7 +110,8 @@ def _feed_image(request, article: ArticlePage) -> FeedImage | None:
 def feed_items_for_articles(*, articles, request) -> list[FeedItem]:
     """Feed items for stories, in a fixed number of queries whatever their number."""
     articles = articles.prefetch_related(
-        Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk"))
+        Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk")),
+        "article_authors__author",
     )
     items = []
     for card in article_cards(articles=articles, request=request):
@@ -144,6 +149,7 @@ def feed_source_site(request, site: Site) -> FeedSource:
         description=f"The latest stories from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
+        publisher=brand,
     )
 
 
@@ -159,6 +165,7 @@ def feed_source_section(request, site: Site, *, slug: str) -> FeedSource | None:
         description=section.specific.intro or f"The latest {section.title} stories from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
+        publisher=brand,
     )
 
 
@@ -176,10 +183,28 @@ def feed_source_tag(request, site: Site, *, slug: str) -> FeedSource | None:
         description=tag.description or f"Stories about {tag.name} from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
+        publisher=brand,
+    )
+
+
+def feed_source_author(request, site: Site, *, slug: str) -> FeedSource | None:
+    author = author_by_slug(slug=slug)
+    if author is None:
+        return None
+    brand, language = _brand(site)
+    articles = article_list_for_author(author=author, site_root=site.root_page)[:FEED_LENGTH]
+    return FeedSource(
+        title=f"{author.name} | {brand}",
+        link=_absolute(request, author.get_absolute_url()),
+        description=f"Stories by {author.name} from {brand}.",
+        items=feed_items_for_articles(articles=articles, request=request),
+        language=language,
+        publisher=brand,
     )
 
 
 feed_source_register("site", feed_source_site)
+feed_source_register("author", feed_source_author)
 feed_source_register("section", feed_source_section)
 feed_source_register("tag", feed_source_tag)
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "newsdesk.profiles",
     "newsdesk.images",
     "newsdesk.tags",
+    "newsdesk.authors",
     "newsdesk.sections",
     "newsdesk.articles",
     "newsdesk.galleries",
