@@ -105,13 +105,11 @@ def distribution_head(context):
             image=social_image(request=request, image=page.lead_image),
             image_alt=page.lead_image.default_alt_text if page.lead_image else "",
             article=page,
-            title=page.seo_title or page.title,
             section=section.title if section else "",
             tags=tags,
             json_ld=json_ld_script(
                 article_json_ld(
                     article=page,
-                    title=page.seo_title or page.title,
                     request=request,
                     corrections=corrections,
                     section=section,
