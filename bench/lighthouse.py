@@ -28,7 +28,7 @@ LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 OUT = REPO / "docs" / "PERFORMANCE-lighthouse.md"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FORM_FACTORS = ("mobile", "desktop")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+CHROME_FLAGS = "--headless --no-sandbox"
 
 
 def lighthouse(url: str, form_factor: str) -> dict[str, int]:

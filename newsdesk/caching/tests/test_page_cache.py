@@ -144,3 +144,14 @@ def test_republishing_without_a_tag_refreshes_the_old_tag_page(client, section):
     article.save_revision().publish()
     assert "Retagged story" not in client.get("/tags/ports/").content.decode()
     assert "Retagged story" in client.get("/tags/harbours/").content.decode()
+
+
+def test_purge_article_includes_its_authors_pages_and_feeds(section):
+    from newsdesk.authors.tests.factories import author_factory
+    from newsdesk.caching.services import article_paths
+
+    jane = author_factory(name="Jane Doe")
+    article = article_factory(section=section, authors=[jane])
+    _site, paths = article_paths(article=article)
+    assert "/authors/jane-doe/" in paths
+    assert "/feeds/author/jane-doe/atom/" in paths
