@@ -29,6 +29,7 @@ OUT = REPO / "docs" / "PERFORMANCE-lighthouse.md"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FORM_FACTORS = ("mobile", "desktop")
 CHROME_FLAGS = "--headless --no-sandbox"
+ATTEMPTS = 3
 
 
 def lighthouse(url: str, form_factor: str) -> dict[str, int]:
@@ -45,10 +46,15 @@ def lighthouse(url: str, form_factor: str) -> dict[str, int]:
     if form_factor == "desktop":
         command.append("--preset=desktop")
     environment = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    result = subprocess.run(
-        command, capture_output=True, text=True, env=environment, timeout=300, check=False
-    )
-    if result.returncode != 0:
+    # On a busy machine Chromium sometimes loses the trace (NO_NAVSTART); Lighthouse's own
+    # advice is to run again.
+    for _attempt in range(ATTEMPTS):
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=environment, timeout=300, check=False
+        )
+        if result.returncode == 0:
+            break
+    else:
         raise SystemExit(f"lighthouse failed on {url}: {result.stderr[-2000:]}")
     report = json.loads(result.stdout)
     return {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
