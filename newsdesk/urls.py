@@ -4,7 +4,6 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
@@ -16,6 +15,7 @@ from newsdesk.discussions import urls as discussions_urls
 from newsdesk.distribution import urls as feeds_urls
 from newsdesk.distribution import views as distribution_views
 from newsdesk.distribution.api import api as read_api
+from newsdesk.distribution.sitemaps import sitemap
 from newsdesk.live import urls as live_urls
 from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
@@ -55,3 +55,13 @@ def author_list_for_byline(*, byline: str) -> list[Author]:
 def article_list_for_author(*, author: Author, site_root: Page) -> QuerySet[ArticlePage]:
     """The author's published stories on one site, newest first."""
     return article_list_published(site_root=site_root).filter(article_authors__author=author)
+
+
+def author_list_with_stories(*, site_root: Page) -> QuerySet[Author]:
+    """Authors with at least one published story on the site, with their latest story's time."""
+    stories = ArticlePage.objects.published().descendant_of(site_root)
+    return (
+        Author.objects.filter(article_links__article__in=stories)
+        .annotate(latest_story_at=Max("article_links__article__last_published_at"))
+        .order_by("name", "pk")
+    )

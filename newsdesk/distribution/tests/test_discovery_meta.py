@@ -131,3 +131,12 @@ def test_html_datetime_keeps_seconds_and_the_zone_but_no_microseconds():
     with timezone.override("Africa/Johannesburg"):
         assert html_datetime(value) == "2026-12-01T17:56:14+02:00"
     assert html_datetime(None) == ""
+
+
+def test_sitemap_lists_author_pages_with_stories_on_the_site(client, section):
+    jane, idle = author_factory(name="Jane Doe"), author_factory(name="Idle Writer")
+    article_factory(section=section, authors=[jane])
+    body = client.get(reverse("sitemap")).content.decode()
+    assert "<loc>http://testserver/authors/jane-doe/</loc>" in body
+    assert idle.slug not in body
+    assert f"<loc>http://localhost{section.url}</loc>" in body or section.url in body
