@@ -141,22 +141,25 @@ def public_pages(site: Served) -> dict[str, str]:
             pages.setdefault("reader story", path)
         elif path == community:
             pages.setdefault("community section", path)
+        elif path.startswith("/authors/"):
+            pages.setdefault("author", path)
         elif depth == 1 and "polic" in path:
             pages.setdefault("comments policy", path)
         elif depth == 1:
             pages.setdefault("section", path)
-    article_paths = [
-        p for p in paths if p.count("/") == 3 and not p.startswith(("/galleries/", community))
-    ]
+    not_articles = ("/galleries/", "/authors/", community)
+    article_paths = [p for p in paths if p.count("/") == 3 and not p.startswith(not_articles)]
     for path in article_paths:
         html = site.get(path).text
-        if "article" not in pages and _links(html, "/authors/") and _links(html, "/tags/"):
+        # The first story with linked authors and tags stands for every article.
+        if _links(html, "/authors/") and _links(html, "/tags/"):
             pages["article"] = path
             pages["tag"] = _path(_links(html, "/tags/")[0])
             pages["author"] = _path(_links(html, "/authors/")[0])
             threads = _links(html, "/comments/")
             if threads:
                 pages["comment thread"] = _path(threads[0])
+            break
     if "reader story" in pages:
         profiles = _links(site.get(pages["reader story"]).text, "/people/")
         if profiles:
