@@ -5,18 +5,19 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_core_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.accounts import urls as accounts_urls
 from newsdesk.analytics import urls as analytics_urls
 from newsdesk.articles import urls as tags_urls
+from newsdesk.authors import urls as authors_urls
 from newsdesk.contributions import urls as contributions_urls
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
 from newsdesk.distribution import urls as feeds_urls
 from newsdesk.distribution import views as distribution_views
 from newsdesk.distribution.api import api as read_api
+from newsdesk.distribution.sitemaps import sitemap
 from newsdesk.live import urls as live_urls
 from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls
@@ -32,6 +33,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),
     path("people/", include(accounts_urls.people_urlpatterns)),
+    path("authors/", include(authors_urls)),
     path("people/", include(profiles_urls)),
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
@@ -41,6 +43,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(contributions_urls)),
     # Discovery and distribution (issue #7)
+    path("robots.txt", distribution_views.robots_txt, name="robots_txt"),
     path("news-sitemap.xml", distribution_views.news_sitemap, name="news_sitemap"),
     path("feeds/", include(feeds_urls)),
     path("corrections/", distribution_views.corrections_list, name="corrections"),

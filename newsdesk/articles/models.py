@@ -81,6 +81,12 @@ class ArticlePage(BasePage):
             [FieldPanel("dateline"), FieldPanel("byline"), FieldPanel("agency")],
             heading="Dateline and byline",
         ),
+        InlinePanel(
+            "article_authors",
+            heading="Authors",
+            label="Author",
+            help_text="Link the byline to author pages; they replace the free-text byline.",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
@@ -140,9 +146,20 @@ class ArticlePage(BasePage):
         return self.lead_image.credit if self.lead_image else ""
 
     @property
+    def authors(self) -> list:
+        """The linked authors in the editor's order (prefetch ``article_authors__author``)."""
+        return [link.author for link in self.article_authors.all()]
+
+    @property
+    def byline_names(self) -> str:
+        """The linked authors' names, or the free-text byline when none are linked."""
+        names = [author.name for author in self.authors]
+        return " and ".join(names) if names else self.byline
+
+    @property
     def byline_text(self) -> str:
         """'Jane Doe, AFP', 'AFP' or 'Jane Doe', as a byline line reads."""
-        return ", ".join(part for part in (self.byline, self.agency) if part)
+        return ", ".join(part for part in (self.byline_names, self.agency) if part)
 
     @property
     def was_updated(self) -> bool:
@@ -184,3 +201,23 @@ class ArticleCorrection(Orderable):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.noted_at:%Y-%m-%d}"
+
+
+class ArticleAuthor(Orderable):
+    """An author on a story's byline, in order; the link behind /authors/<slug>/."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        "authors.Author", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="article_author_unique")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.author)

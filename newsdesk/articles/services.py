@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticleAuthor, ArticlePage
 from newsdesk.tags.services import tag_get_or_create
 
 
@@ -32,11 +32,13 @@ def article_create(
     published_at: datetime | None = None,
     publish: bool = True,
     user=None,
+    authors=(),
     **fields,
 ) -> ArticlePage:
     """File a new story under ``section``; publish it with its original time if given.
 
     ``tags`` are (name, kind) pairs; kind may be None for "topic unless known".
+    ``authors`` are ``authors.Author`` rows, in byline order.
     """
     article = ArticlePage(
         title=title,
@@ -48,6 +50,7 @@ def article_create(
     )
     section.add_child(instance=article)
     article.tags.set([tag_get_or_create(name=name, kind=kind) for name, kind in tags])
+    article_authors_set(article=article, authors=authors)
     revision = article.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
@@ -56,3 +59,10 @@ def article_create(
             ArticlePage.objects.filter(pk=article.pk).update(last_published_at=published_at)
             article.last_published_at = published_at
     return article
+
+
+def article_authors_set(*, article: ArticlePage, authors) -> None:
+    """Put ``authors`` on the byline, in order; saved with the article's next revision."""
+    article.article_authors = [
+        ArticleAuthor(author=author, sort_order=order) for order, author in enumerate(authors)
+    ]

@@ -136,7 +136,18 @@ def article_paths(*, article, exclude_revision_id=None) -> tuple[Site | None, li
         paths += [section_path, *feed_paths(kind="section", slug=section.slug)]
     for slug in _published_tag_slugs(article=article, exclude_revision_id=exclude_revision_id):
         paths += tag_paths(slug=slug)
+    # Author pages and feeds list the story too (issue #14).
+    for slug in _author_slugs(article=article):
+        paths += [f"/authors/{slug}/", *feed_paths(kind="author", slug=slug)]
     return site, paths
+
+
+def _author_slugs(*, article) -> list[str]:
+    from newsdesk.articles.models import ArticleAuthor
+
+    return list(
+        ArticleAuthor.objects.filter(article_id=article.pk).values_list("author__slug", flat=True)
+    )
 
 
 def purge_article(

@@ -21,6 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import Truncator
 from wagtail.log_actions import log
 from wagtail.models import Collection, TaskState, WorkflowState
 
@@ -354,6 +355,16 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in re.split(r"\n+", text or "") if line.strip()]
 
 
+STANDFIRST_WORDS = 40
+
+
+def _standfirst(text: str) -> str:
+    paragraphs = _paragraphs(text)
+    if not paragraphs:
+        return ""
+    return Truncator(paragraphs[0]).words(STANDFIRST_WORDS, truncate="…")[:400]
+
+
 def _article_fields(submission: Submission) -> dict:
     photos = list(submission.photos.select_related("image").order_by("sort_order"))
     body: list[dict[str, Any]] = [
@@ -370,6 +381,9 @@ def _article_fields(submission: Submission) -> dict:
         "title": submission.title,
         "dateline": submission.place[:100],
         "byline": submission.contributor.shown_name[:200],
+        # Feeds and search engines show the standfirst; a reader's story has none, so its
+        # opening words stand in (issue #14: empty summary in the MyNews feeds).
+        "summary": _standfirst(submission.body),
         "lead_image": photos[0].image if photos else None,
         "lead_image_caption": photos[0].caption if photos else "",
         "body": body,

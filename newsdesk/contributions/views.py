@@ -238,6 +238,9 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
+READER_GALLERY_DESCRIPTION = "Pictures sent by our readers and chosen by our editors, newest first."
+
+
 def reader_gallery(request):
     place = request.GET.get("place", "").strip()[:120]
     contributor = request.GET.get("contributor", "").strip()[:30]
@@ -253,6 +256,7 @@ def reader_gallery(request):
             "contributor": contributor,
             "places": selectors.reader_photo_places(),
             "query": _query_without_page(request),
+            "meta_description": READER_GALLERY_DESCRIPTION,
         },
     )
 

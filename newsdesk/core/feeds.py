@@ -52,6 +52,9 @@ class FeedSource:
     description: str
     items: list[FeedItem] = field(default_factory=list)
     language: str = "en"
+    # Who answers for the feed: the site's brand. It stands in for a story without a
+    # byline, since an Atom entry must name an author (RFC 4287, 4.1.2).
+    publisher: str = ""
 
 
 # ``selector(request, site, **url_kwargs) -> FeedSource | None``; None means 404.

@@ -27,7 +27,9 @@ from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import article_create
+from newsdesk.authors.selectors import author_list_for_byline
 from newsdesk.core.hooks import DEMO_LOADERS
+from newsdesk.demo.authors import demo_authors_load
 from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
@@ -238,6 +240,7 @@ def _stories(sections: dict[str, SectionPage]) -> list[ArticlePage]:
                 summary=item["summary"],
                 dateline=item["dateline"],
                 byline=item["byline"],
+                authors=author_list_for_byline(byline=item["byline"]),
                 agency=item["agency"],
                 lead_image=image,
                 body=body,
@@ -336,6 +339,7 @@ def _demo_load() -> DemoSummary:
     sport_sections = _sections(sport_home, SPORT_SECTIONS)
     _accounts()
     _reader()
+    demo_authors_load()
     stories = _stories({**sections, **sport_sections})
     reference = _reference_story(sections)
     # Editors' choice leads the homepage: the reference story, then two of today's.

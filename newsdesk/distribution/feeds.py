@@ -80,6 +80,7 @@ class SourceFeed(Feed):
             raise Http404("No such feed.")
         self.request = request
         self.language = source.language
+        self.publisher = xml_safe(source.publisher or source.title)
         return source
 
     def title(self, source: FeedSource) -> str:
@@ -122,8 +123,11 @@ class SourceFeed(Feed):
 
     item_guid_is_permalink = True
 
+    def author_name(self, source: FeedSource) -> str:
+        return self.publisher
+
     def item_author_name(self, item: FeedItem) -> str:
-        return xml_safe(item.author) or None
+        return xml_safe(item.author) or self.publisher
 
     def item_pubdate(self, item: FeedItem):
         return item.published

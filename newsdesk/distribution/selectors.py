@@ -27,6 +27,7 @@ from newsdesk.articles.selectors import (
     article_list_for_section,
     article_list_published,
 )
+from newsdesk.authors.selectors import article_list_for_author, author_by_slug
 from newsdesk.core.feeds import FeedImage, FeedItem, FeedSelector, FeedSource, absolute_url
 from newsdesk.core.hooks import FEED_SOURCES
 from newsdesk.network.models import SiteSettings
@@ -66,7 +67,8 @@ def _feed_image(request, article: ArticlePage) -> FeedImage | None:
 def feed_items_for_articles(*, articles, request) -> list[FeedItem]:
     """Feed items for stories, in a fixed number of queries whatever their number."""
     articles = articles.prefetch_related(
-        Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk"))
+        Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk")),
+        "article_authors__author",
     )
     items = []
     for card in article_cards(articles=articles, request=request):
@@ -105,6 +107,7 @@ def feed_source_site(request, site: Site) -> FeedSource:
         description=f"The latest stories from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
+        publisher=brand,
     )
 
 
@@ -120,6 +123,7 @@ def feed_source_section(request, site: Site, *, slug: str) -> FeedSource | None:
         description=section.specific.intro or f"The latest {section.title} stories from {brand}.",
         items=feed_items_for_articles(articles=articles, request=request),
         language=language,
+        publisher=brand,
     )
 
 
@@ -140,6 +144,23 @@ def feed_source_tag(request, site: Site, *, slug: str) -> FeedSource | None:
         description=tag.description or f"Stories about {tag.name} from {brand}.",
         items=items,
         language=language,
+        publisher=brand,
+    )
+
+
+def feed_source_author(request, site: Site, *, slug: str) -> FeedSource | None:
+    author = author_by_slug(slug=slug)
+    if author is None:
+        return None
+    brand, language = _brand(site)
+    articles = article_list_for_author(author=author, site_root=site.root_page)[:FEED_LENGTH]
+    return FeedSource(
+        title=f"{author.name} | {brand}",
+        link=absolute_url(request, author.get_absolute_url()),
+        description=f"Stories by {author.name} from {brand}.",
+        items=feed_items_for_articles(articles=articles, request=request),
+        language=language,
+        publisher=brand,
     )
 
 

@@ -14,9 +14,13 @@ from newsdesk.core.feeds import absolute_url
 from newsdesk.network.selectors import site_settings_for_page
 
 # Google asks for 16x9, 4x3 and 1x1 images of at least 1200 px wide (the 16x9 one the
-# article page already renders for its srcset).
+# article page already renders for its srcset). Wagtail never upscales, so a smaller
+# original gives smaller renditions: each is listed with the size it really has.
 JSON_LD_IMAGE_SPECS = ("fill-1200x675-c100", "fill-1200x900-c100", "fill-1200x1200-c100")
 SOCIAL_IMAGE_SPEC = "fill-1200x675-c100"
+# A raster logo of at least 112 px (Google ignores SVG logos); see scripts/logo_png.py.
+PUBLISHER_LOGO = "logo.png"
+PUBLISHER_LOGO_SIZE = 512
 HEADLINE_MAX = 110  # Google truncates longer headlines in rich results
 
 # The characters that could end a <script> element or start an HTML comment inside it.
@@ -25,17 +29,28 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 logger = logging.getLogger("newsdesk.distribution")
 
 
-def _renditions(request, image, specs) -> list[str]:
-    urls = []
+def _renditions(request, image, specs) -> list[dict]:
+    """``{"url", "width", "height"}`` for each rendition that could be made, without repeats."""
+    found: dict[str, dict] = {}
     if image is None:
-        return urls
+        return []
     for spec in specs:
         try:
-            urls.append(absolute_url(request, image.get_rendition(spec).url))
+            rendition = image.get_rendition(spec)
         except Exception:  # a missing original file must not take the page down
             logger.warning("No %s rendition for image %s", spec, image.pk, exc_info=True)
             continue
-    return urls
+        url = absolute_url(request, rendition.url)
+        found.setdefault(url, {"url": url, "width": rendition.width, "height": rendition.height})
+    return list(found.values())
+
+
+def _author(request, author) -> dict:
+    return {
+        "@type": "Person",
+        "name": author.name,
+        "url": absolute_url(request, author.get_absolute_url()),
+    }
 
 
 def article_json_ld(*, article: ArticlePage, request, corrections, section, tags) -> dict:
@@ -47,7 +62,10 @@ def article_json_ld(*, article: ArticlePage, request, corrections, section, tags
         + [c.noted_at for c in corrections],
         default=None,
     )
-    if article.byline:
+    linked = article.authors
+    if linked:
+        authors = [_author(request, author) for author in linked]
+    elif article.byline:
         authors = [{"@type": "Person", "name": name.strip()} for name in _names(article.byline)]
     else:
         authors = [{"@type": "Organization", "name": article.agency or site_settings.brand_name}]
@@ -58,7 +76,10 @@ def article_json_ld(*, article: ArticlePage, request, corrections, section, tags
         "url": url,
         "headline": article.title[:HEADLINE_MAX],
         "description": article.summary or article.search_description or "",
-        "image": _renditions(request, article.lead_image, JSON_LD_IMAGE_SPECS),
+        "image": [
+            {"@type": "ImageObject", **image}
+            for image in _renditions(request, article.lead_image, JSON_LD_IMAGE_SPECS)
+        ],
         "datePublished": article.first_published_at.isoformat()
         if article.first_published_at
         else None,
@@ -68,7 +89,12 @@ def article_json_ld(*, article: ArticlePage, request, corrections, section, tags
             "@type": "NewsMediaOrganization",
             "name": site_settings.brand_name,
             "url": absolute_url(request, "/"),
-            "logo": {"@type": "ImageObject", "url": absolute_url(request, static("favicon.svg"))},
+            "logo": {
+                "@type": "ImageObject",
+                "url": absolute_url(request, static(PUBLISHER_LOGO)),
+                "width": PUBLISHER_LOGO_SIZE,
+                "height": PUBLISHER_LOGO_SIZE,
+            },
         },
         "articleSection": section.title if section else "",
         "keywords": [tag.name for tag in tags],
@@ -100,6 +126,7 @@ def json_ld_script(data: dict) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', SafeString(payload))
 
 
-def social_image_url(*, request, image) -> str:
-    urls = _renditions(request, image, (SOCIAL_IMAGE_SPEC,))
-    return urls[0] if urls else ""
+def social_image(*, request, image) -> dict | None:
+    """The share image's URL and its real width and height (OpenGraph states both)."""
+    found = _renditions(request, image, (SOCIAL_IMAGE_SPEC,))
+    return found[0] if found else None

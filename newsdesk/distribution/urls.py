@@ -11,6 +11,7 @@ urlpatterns = [
     path("json/", feed_view, {"source_name": "site", "fmt": "json"}, name="json"),
     path("section/<slug:slug>/<str:fmt>/", feed_view, {"source_name": "section"}, name="section"),
     path("tag/<str:slug>/<str:fmt>/", feed_view, {"source_name": "tag"}, name="tag"),
+    path("author/<slug:slug>/<str:fmt>/", feed_view, {"source_name": "author"}, name="author"),
     # Reader contributions and any other source an app registers (see selectors.py).
     path("<slug:source_name>/<str:fmt>/", feed_view, name="source"),
 ]

@@ -1,11 +1,12 @@
-"""The Google News sitemap and the corrections page."""
+"""robots.txt, the Google News sitemap and the corrections page."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from wagtail.models import Site
 
 from newsdesk.distribution.selectors import (
@@ -14,6 +15,23 @@ from newsdesk.distribution.selectors import (
     news_sitemap_entries,
 )
 from newsdesk.network.models import SiteSettings
+
+# Pages that are personal or for staff: nothing a search engine should list. Named, so a
+# moved URL moves here too.
+ROBOTS_DISALLOWED = ("wagtailadmin_home", "account_login", "profiles:me", "contributions:mine")
+
+
+def robots_txt(request):
+    """``/robots.txt``: crawl rules and the sitemaps, absolute on the address asked for.
+
+    robots.txt belongs to one host, so the host the crawler used is the right one.
+    """
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {reverse(name)}" for name in ROBOTS_DISALLOWED]
+    lines.append("")
+    for name in ("sitemap", "news_sitemap"):
+        lines.append(f"Sitemap: {request.build_absolute_uri(reverse(name))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def news_sitemap(request):

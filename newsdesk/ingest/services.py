@@ -13,7 +13,8 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.articles.services import article_create
+from newsdesk.articles.services import article_authors_set, article_create
+from newsdesk.authors.selectors import author_list_for_byline
 from newsdesk.ingest.page_text import NotAnArticle, ParsedPage
 
 # Kept here too: import_page and the demo key scraped pages by it.
@@ -107,9 +108,12 @@ def article_import_parsed(
     tag_names = list(dict.fromkeys(t.strip().lower() for t in parsed.tags if t.strip()))
     published_at = _aware(parsed.published, section=section)
 
+    # A byline that names our own reporters links to their author pages.
+    authors = author_list_for_byline(byline=fields.get("byline", ""))
     if article is None:
         article = article_create(
             section=section,
+            authors=authors,
             body=body,
             tags=[(name, None) for name in tag_names],
             published_at=published_at,
@@ -128,6 +132,7 @@ def article_import_parsed(
         all(getattr(current, name) == value for name, value in fields.items())
         and _stream_without_ids(current) == body
         and current_tags == sorted(tag_names)
+        and (not authors or current.authors == authors)
     )
     # Asked to publish, a draft (or a page with unpublished changes) is not "unchanged",
     # unless its newest revision already waits for its scheduled time.
@@ -142,6 +147,8 @@ def article_import_parsed(
         setattr(article, name, value)
     article.body = body
     article.tags.set([tag_get_or_create(name=name) for name in tag_names])
+    if authors:
+        article_authors_set(article=article, authors=authors)
     revision = article.save_revision(log_action=True)
     if publish:
         revision.publish()

@@ -33,7 +33,14 @@ def profile_detail(request, username: str):
     if profile.username != username:
         # One canonical address per profile, whatever case or width the link used.
         return redirect(profile.get_absolute_url(), permanent=True)
-    return render(request, "profiles/profile_detail.html", {"profile": profile})
+    return render(
+        request,
+        "profiles/profile_detail.html",
+        {
+            "profile": profile,
+            "meta_description": f"{profile.shown_name} (@{profile.username}), a reader's profile.",
+        },
+    )
 
 
 @never_cache

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "newsdesk.profiles",
     "newsdesk.images",
     "newsdesk.tags",
+    "newsdesk.authors",
     "newsdesk.sections",
     "newsdesk.articles",
     "newsdesk.galleries",

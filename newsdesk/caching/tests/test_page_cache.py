@@ -348,3 +348,14 @@ def test_a_reader_sees_their_own_write_fresh_while_others_keep_the_cached_page(
 def test_a_failed_or_anonymous_write_sets_no_fresh_cookie(client, section):
     response = client.post("/location/", {})
     assert settings.NEWSDESK_FRESH_COOKIE not in response.cookies
+
+
+def test_purge_article_includes_its_authors_pages_and_feeds(section):
+    from newsdesk.authors.tests.factories import author_factory
+    from newsdesk.caching.services import article_paths
+
+    jane = author_factory(name="Jane Doe")
+    article = article_factory(section=section, authors=[jane])
+    _site, paths = article_paths(article=article)
+    assert "/authors/jane-doe/" in paths
+    assert "/feeds/author/jane-doe/atom/" in paths

@@ -225,3 +225,13 @@ def test_republishing_an_approved_story_updates_its_article_not_a_new_one(home_p
     article = ArticlePage.objects.get()
     assert article.title == "Flood in Hammarsdale: the clean-up begins"
     assert PublishedContribution.objects.get().article == article
+
+
+def test_published_story_gets_its_opening_words_as_standfirst(home_page):
+    # Feeds and search engines show the standfirst: a reader's story must not go out empty.
+    submission = sent_story(reader(), words=250)
+    approve(submission, editor())
+    summary = ArticlePage.objects.get().summary
+    first_paragraph = submission.body.split("\n")[0].split()
+    assert summary.split()[:10] == first_paragraph[:10]
+    assert summary.endswith("…") and len(summary.split()) == services.STANDFIRST_WORDS

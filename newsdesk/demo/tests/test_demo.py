@@ -78,3 +78,23 @@ def test_demo_fills_user_galleries_and_the_community_section(client):
     assert story.get_parent().slug == "mynews"
     assert "Lindiwe Khumalo" in client.get(story.url).content.decode()
     assert client.get("/mynews/").status_code == 200
+
+
+def test_demo_authors_have_bios_and_their_bylines_link_to_them(client):
+    from newsdesk.authors.models import Author
+
+    demo_load()
+    authors = list(Author.objects.all())
+    assert len(authors) >= 3 and all(author.bio for author in authors)
+    linked = ArticlePage.objects.live().filter(article_authors__isnull=False).distinct()
+    assert linked.count() >= len(authors)
+    from wagtail.models import Site
+
+    news = Site.objects.get(is_default_site=True).root_page
+    story = linked.descendant_of(news).first()
+    author = story.authors[0]
+    assert (
+        f'href="{author.get_absolute_url()}" rel="author"' in client.get(story.url).content.decode()
+    )
+    page = client.get(author.get_absolute_url()).content.decode()
+    assert author.bio in page and story.title in page

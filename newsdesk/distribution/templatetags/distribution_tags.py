@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django import template
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.distribution.selectors import article_list_related, corrections_for_article
 from newsdesk.distribution.structured_data import (
     article_json_ld,
     json_ld_script,
-    social_image_url,
+    social_image,
 )
 from newsdesk.network.models import SiteSettings
 
@@ -67,7 +68,8 @@ def distribution_head(context):
     if request is None:
         return {}
     page = context.get("page")
-    brand = SiteSettings.for_request(request).brand_name
+    site_settings = SiteSettings.for_request(request)
+    brand = site_settings.brand_name
     data = {
         "feed_links": _feed_links(context),
         "site_name": brand,
@@ -81,10 +83,18 @@ def distribution_head(context):
     if page is not None and hasattr(page, "get_full_url"):
         data["canonical"] = page.get_full_url(request) or data["canonical"]
         data["title"] = page.seo_title or page.title
-        data["description"] = page.search_description
+        data["description"] = page.search_description or getattr(page, "intro", "")
+        if page.depth == 2:
+            # The site's homepage: it is the brand, not a page called "Home".
+            data["title"] = page.seo_title or site_home_title(site_settings)
     elif context.get("tag") is not None:
-        data["title"] = context["tag"].name
-        data["description"] = context["tag"].description
+        tag = context["tag"]
+        data["title"] = tag.name
+        data["description"] = tag.description or f"Stories about {tag.name} from {brand}."
+    elif context.get("author") is not None:
+        author = context["author"]
+        data["title"] = author.name
+        data["description"] = author.bio or f"Stories by {author.name} from {brand}."
     if isinstance(page, ArticlePage):
         corrections = _corrections(page)
         section = page.get_parent()
@@ -92,7 +102,7 @@ def distribution_head(context):
         data.update(
             og_type="article",
             description=page.summary or page.search_description,
-            image=social_image_url(request=request, image=page.lead_image),
+            image=social_image(request=request, image=page.lead_image),
             image_alt=page.lead_image.default_alt_text if page.lead_image else "",
             article=page,
             section=section.title if section else "",
@@ -107,7 +117,24 @@ def distribution_head(context):
                 )
             ),
         )
+    # Every page describes itself: a view may say how (``meta_description``); otherwise
+    # the site's tagline does (search, contribute and other pages outside the page tree).
+    data["description"] = (
+        data["description"] or context.get("meta_description") or site_settings.tagline or brand
+    )
+    data["description"] = Truncator(data["description"]).chars(300)
     return data
+
+
+def site_home_title(site_settings) -> str:
+    """'newsdesk: News you can trust, as it happens', the homepage's whole title."""
+    brand, tagline = site_settings.brand_name, site_settings.tagline
+    return f"{brand}: {tagline}" if tagline else brand
+
+
+@register.simple_tag(takes_context=True)
+def home_title(context) -> str:
+    return site_home_title(SiteSettings.for_request(context["request"]))
 
 
 @register.inclusion_tag("distribution/corrections.html")

@@ -94,7 +94,8 @@ def test_article_json_ld_has_the_news_article_shape(client, section):
     assert data["keywords"] == ["durban", "ports"]
     assert data["dateline"] == "Durban"
     assert len(data["image"]) == 3 and all(
-        u.startswith("http://testserver/") for u in data["image"]
+        image["@type"] == "ImageObject" and image["url"].startswith("http://testserver/")
+        for image in data["image"]
     )
     # Canonical: the site's own host, whichever host the request came in on.
     assert data["url"] == data["mainEntityOfPage"]["@id"] == f"http://localhost{article.url}"

@@ -307,3 +307,18 @@ def test_the_iptcs_ninjs_1_4_text_example_is_read_from_its_1_x_properties(sectio
     ]
     _ingest("iptc_ninjs_1_4_medium_text.json", "--publish")
     assert ArticlePage.objects.count() == 1
+
+
+def test_wire_byline_naming_an_author_links_to_their_page(section):
+    from newsdesk.authors.tests.factories import author_factory
+
+    jack = author_factory(name="Jack Kim")
+    _ingest("wire_newsml.xml", "--publish")
+    article = ArticlePage.objects.get()
+    assert article.byline == "Jack Kim"  # the free text stays as the wire sent it
+    assert article.authors == [jack]
+
+
+def test_wire_byline_without_an_author_page_links_nobody(section):
+    _ingest("wire_newsml.xml", "--publish")
+    assert ArticlePage.objects.get().authors == []

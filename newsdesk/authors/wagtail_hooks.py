@@ -1,0 +1,19 @@
+"""Editors manage authors as a snippet."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from newsdesk.authors.models import Author
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = "Authors"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "role", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(AuthorViewSet)
