@@ -157,7 +157,7 @@ def thread_page(request, article_id: int):
             context["thread"] = selectors.ThreadPage(roots=selectors.thread_for_root(root=root))
             context["single_thread"] = True
     reply_to = None
-    if request.GET.get("reply_to", "").isdigit():
+    if request.GET.get("reply_to", "").isdigit() and not context["state"].closed:
         reply_to = Comment.objects.filter(
             pk=int(request.GET["reply_to"]),
             article_id=article.pk,
@@ -286,6 +286,11 @@ def comment_edit(request, comment_id: int):
     if comment.author_id != request.user.pk:
         raise Http404("No such comment.")
     if request.method == "GET":
+        settings = selectors.discussion_settings_for(site=_site(request))
+        if selectors.discussion_state(article=comment.article, settings=settings).closed:
+            # A form that every submit would refuse is a dead end: say why on the thread.
+            messages.error(request, services.CLOSED)
+            return _private(redirect(back))
         return _private(render(request, "discussions/edit.html", {"comment": comment}))
     try:
         comment, decision = services.comment_edit(

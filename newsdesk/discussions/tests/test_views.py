@@ -57,6 +57,27 @@ def test_fragment_of_a_closed_article_says_so(client, article):
     assert "Comments have been closed for this article." in html
 
 
+def test_a_closed_thread_offers_no_reply_or_edit_and_no_dead_end_pages(client, article):
+    reader = signed_in(client)
+    other = comment_factory(article=article, author=reader_factory(), body="Someone else")
+    own = comment_factory(article=article, author=reader, body="Mine")
+    thread = client.get(f"/comments/{article.pk}/thread/").content.decode()
+    assert 'data-action="reply"' in thread and 'data-action="edit"' in thread
+
+    services.discussion_update(page=article, user=None, closed=True)
+
+    for url in (f"/comments/{article.pk}/", f"/comments/{article.pk}/thread/"):
+        html = client.get(url).content.decode()
+        assert 'data-action="reply"' not in html and 'data-action="edit"' not in html
+        assert "Report Comment" in html  # moderation still hears about a closed thread
+    reply = client.get(f"/comments/{article.pk}/thread/?reply_to={other.pk}").content.decode()
+    assert services.CLOSED in reply and 'name="reply_to"' not in reply
+    response = client.get(f"/comments/c/{own.pk}/edit/", follow=True)
+    assert response.redirect_chain[0][0] == f"/comments/{article.pk}/thread/#c{own.pk}"
+    assert services.CLOSED in response.content.decode()
+    assert "<textarea" not in response.content.decode()
+
+
 def test_fragment_for_an_unknown_or_draft_article_is_404(client, section):
     from newsdesk.articles.tests.factories import article_factory
 
