@@ -17,6 +17,7 @@ from allauth.account.utils import user_username
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.auth import get_user_model
 
+from newsdesk.accounts.models import READER_HANDLE_PREFIX
 from newsdesk.profiles.selectors import profile_for_user
 
 CREATE_PROFILE_PATH = "/people/create/"
@@ -26,7 +27,7 @@ QUIET_MESSAGES = {"account/messages/logged_in.txt", "account/messages/logged_out
 def reader_handle_new() -> str:
     User = get_user_model()
     while True:
-        handle = f"reader-{secrets.token_hex(6)}"
+        handle = f"{READER_HANDLE_PREFIX}{secrets.token_hex(6)}"
         if not User.objects.filter(username=handle).exists():
             return handle
 

@@ -264,6 +264,6 @@ def queue_counts() -> dict[str, int]:
 
 
 def moderation_log(*, limit: int = 100):
-    return ModerationAction.objects.select_related("actor", "comment", "target_user", "page")[
-        :limit
-    ]
+    return ModerationAction.objects.select_related(
+        "actor__profile", "comment", "target_user__profile", "page"
+    )[:limit]

@@ -324,6 +324,8 @@ LOGIN_URL = "/accounts/login/"  # readers; the Wagtail admin keeps its own sign-
 LOGIN_REDIRECT_URL = "/people/me/"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/people/create/"  # a new reader picks a username first
 ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
+# Mails and pages name a reader as people see them, never by the internal reader-<hex> handle.
+ACCOUNT_USER_DISPLAY = str
 SOCIALACCOUNT_ADAPTER = "newsdesk.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
