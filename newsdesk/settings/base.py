@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The read API's docs: installed so Swagger UI comes from django-ninja's own static
+    # files (no CDN, no inline script), which the site's CSP allows.
+    "ninja",
     # Background tasks
     "django_tasks",
     "django_tasks_db",
