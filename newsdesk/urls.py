@@ -23,6 +23,8 @@ from newsdesk.tags import urls as tags_urls
 
 # A database or cache outage raised outside a view still gets a 503 "try again".
 handler500 = "newsdesk.reliability.views.server_error"
+handler404 = "newsdesk.network.errors.page_not_found"
+handler403 = "newsdesk.network.errors.permission_denied"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
