@@ -37,6 +37,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if not user_username(user):
             user_username(user, reader_handle_new())
 
+    def is_safe_url(self, url: str) -> bool:
+        # After sign-in a reader goes back to a path on the site they are on. An absolute
+        # ``next`` (an allowed host, but maybe another port or scheme) could leave the
+        # site, and the CSP's form-action would block the redirect: refuse it, so allauth
+        # falls back to its default page.
+        relative = url.startswith("/") and not url.startswith(("//", "/\\"))
+        return relative and super().is_safe_url(url)
+
     def add_message(self, request, level, message_template=None, *args, **kwargs):
         # "Signed in/out" notices would wait for the next private page, out of context.
         if message_template in QUIET_MESSAGES:

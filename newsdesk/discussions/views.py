@@ -83,6 +83,12 @@ def _private(response):
     return response
 
 
+def _path_on_site(article, request) -> str:
+    """The article's path on its site: ``page.url`` is absolute once there are two sites."""
+    parts = article.get_url_parts(request)
+    return parts[2] if parts else "/"
+
+
 @require_GET
 def me(request, article_id: int):
     """What this reader may do on this article's thread (private, never cached)."""
@@ -96,8 +102,8 @@ def me(request, article_id: int):
         "has_profile": False,
         "may_post": False,
         "message": "",
-        "sign_in_url": f"{SIGN_IN_URL}?next={quote(article.url or '/')}",
-        "create_profile_url": f"{CREATE_PROFILE_URL}?next={quote(article.url or '/')}",
+        "sign_in_url": f"{SIGN_IN_URL}?next={quote(_path_on_site(article, request))}",
+        "create_profile_url": f"{CREATE_PROFILE_URL}?next={quote(_path_on_site(article, request))}",
         "own": [],
         "editable": [],
         "reported": [],

@@ -18,6 +18,7 @@ from newsdesk.articles.models import ArticlePage, ArticleTag
 from newsdesk.articles.selectors import article_cards, article_list_published
 from newsdesk.distribution.selectors import corrections_for_article
 from newsdesk.galleries.models import GalleryPage, GalleryPhoto
+from newsdesk.network.selectors import site_absolute_url
 from newsdesk.sections.models import SectionPage
 from newsdesk.sections.selectors import section_by_slug
 from newsdesk.tags.models import Tag
@@ -135,7 +136,7 @@ def _site(request) -> Site:
 
 
 def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if url and url.startswith("/") else (url or "")
+    return site_absolute_url(request=request, url=url)
 
 
 def _image(request, image, *, caption: str = "", credit: str = "") -> dict | None:

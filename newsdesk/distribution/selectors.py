@@ -26,7 +26,7 @@ from newsdesk.articles.selectors import (
     article_list_published,
 )
 from newsdesk.network.models import SiteSettings
-from newsdesk.network.selectors import site_for_page
+from newsdesk.network.selectors import site_absolute_url, site_for_page
 from newsdesk.sections.selectors import section_by_slug
 from newsdesk.tags.selectors import tag_by_slug
 
@@ -81,7 +81,7 @@ def feed_source_register(name: str, selector: FeedSelector) -> None:
 
 
 def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if url.startswith("/") else url
+    return site_absolute_url(request=request, url=url)
 
 
 def _feed_image(request, article: ArticlePage) -> FeedImage | None:

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.network.selectors import site_settings_for_page
+from newsdesk.network.selectors import site_absolute_url, site_settings_for_page
 
 # Google asks for 16x9, 4x3 and 1x1 images of at least 1200 px wide (the 16x9 one the
 # article page already renders for its srcset).
@@ -22,7 +22,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if url.startswith("/") else url
+    return site_absolute_url(request=request, url=url)
 
 
 def _renditions(request, image, specs) -> list[str]:
