@@ -1,5 +1,7 @@
 """News in Pictures galleries move between photos with the arrow keys."""
 
+import time
+
 import pytest
 
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
@@ -59,17 +61,21 @@ def _gallery(home_page, count=4):
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
-def _in_view(page, number):
-    """The slide's left edge settles at the strip's left edge (as after a swipe)."""
-    page.wait_for_function(
-        """n => {
-            const t = document.querySelector('[data-viewer-track]').getBoundingClientRect();
-            const s = document.getElementById('photo-' + n).getBoundingClientRect();
-            return Math.abs(s.left - t.left) < 2;
-        }""",
-        arg=number,
-        timeout=5000,
-    )
+def _in_view(page, number, timeout=5.0):
+    """The slide's left edge settles at the strip's left edge (as after a swipe).
+
+    Polled from Python: page.wait_for_function does not poll when JavaScript is off.
+    """
+    check = """n => {
+        const t = document.querySelector('[data-viewer-track]').getBoundingClientRect();
+        const s = document.getElementById('photo-' + n).getBoundingClientRect();
+        return Math.abs(s.left - t.left) < 2;
+    }"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(check, number):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
     return True
 
 

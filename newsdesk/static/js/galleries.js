@@ -53,15 +53,26 @@
     }
   });
 
-  // After a swipe or a scroll, name the photo that settled in view.
+  // After a swipe or a scroll has settled, name the photo in view. A link or key that
+  // changes the address first cancels a pending reading taken mid-scroll.
   var settle;
-  track.addEventListener("scroll", function () {
+  function settled() {
+    var index = Math.round(track.scrollLeft / track.clientWidth);
+    if (index >= 0 && index < items.length) remember(index);
+  }
+  if ("onscrollend" in window) {
+    track.addEventListener("scrollend", settled);
+  } else {
+    track.addEventListener("scroll", function () {
+      window.clearTimeout(settle);
+      settle = window.setTimeout(settled, 150);
+    }, { passive: true });
+  }
+  window.addEventListener("hashchange", function () {
     window.clearTimeout(settle);
-    settle = window.setTimeout(function () {
-      var index = Math.round(track.scrollLeft / track.clientWidth);
-      if (index >= 0 && index < items.length) remember(index);
-    }, 120);
-  }, { passive: true });
+    var index = indexOf(window.location.hash.slice(1));
+    if (index !== -1) mark(index);
+  });
 
   // A shared #photo-N link opens on its photo, whatever the browser did with the fragment.
   var start = indexOf(window.location.hash.slice(1));
