@@ -7,11 +7,13 @@ from newsdesk.demo.services import demo_load
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_builds_a_news_site_with_the_reference_story_on_top(client):
+def test_demo_leads_with_todays_news_and_keeps_the_reference_story(client):
     demo_load()
     assert ArticlePage.objects.live().count() >= 15
     home = client.get("/").content.decode()
-    assert "Japan, US to modernise military alliance" in home
+    lead = home.split("card--lead")[1][:1500]
+    assert "Orange level 6 warning" in lead  # the newest story, an hour old
+    assert "Japan, US to modernise military alliance" not in lead
     seed = ArticlePage.objects.get(title="Japan, US to modernise military alliance")
     page = client.get(seed.url).content.decode()
     assert "Wojtek Radwanski, AFP" in page and "Political sustainability" in page
@@ -32,6 +34,7 @@ def test_demo_builds_a_sport_site_with_its_own_brand_sections_and_stories(client
     sport = client.get("/", HTTP_HOST="sport.localhost").content.decode()
     assert "newsdesk Sport" in sport
     assert "Springboks name two uncapped forwards" in sport
+    assert "No stories yet" not in sport  # three top stories are a front page
     for path in ("/rugby/", "/cricket/", "/football/"):
         assert client.get(path, HTTP_HOST="sport.localhost").status_code == 200, path
     news = client.get("/", HTTP_HOST="news.localhost").content.decode()

@@ -18,7 +18,6 @@ from types import SimpleNamespace
 import pytest
 import requests
 
-from tests.browser import CHROMIUM_ARGS, chromium_path
 from tests.reliability import harness
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -93,13 +92,11 @@ def test_every_public_link_names_the_address_being_served(served):
     assert f"<loc>http://sport.localhost:{served.port}/" in sport
 
 
-def test_signing_in_from_the_comment_box_comes_back_to_the_article(served):
-    from playwright.sync_api import sync_playwright
-
+def test_signing_in_from_the_comment_box_comes_back_to_the_article(served, browser):
     article = _first_article_path(served)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
         page.goto(served.url + article)
         sign_in = page.locator(".conversation").get_by_role("link", name="Sign in")
         assert sign_in.get_attribute("href").startswith("/accounts/login/?next=%2F")
@@ -109,4 +106,5 @@ def test_signing_in_from_the_comment_box_comes_back_to_the_article(served):
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(served.url + article)
         page.locator(".conversation textarea").wait_for(timeout=15000)
-        browser.close()
+    finally:
+        context.close()
