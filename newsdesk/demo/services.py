@@ -19,12 +19,15 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import article_create
 from newsdesk.contributions.demo import demo_contributions_load
 from newsdesk.demo.pictures import demo_picture_jpeg
+from newsdesk.discussions.demo import demo_comments_load
 from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
@@ -33,6 +36,7 @@ from newsdesk.ingest.page_text import parse_page_text
 from newsdesk.ingest.services import article_import_parsed, source_id_for_page
 from newsdesk.local.demo import demo_local_load
 from newsdesk.network.models import SiteSettings
+from newsdesk.profiles.models import Profile
 from newsdesk.sections.models import HomePage, HomePageTopStory, SectionPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -302,6 +306,60 @@ def _gallery(home: HomePage) -> None:
     gallery.save_revision().publish()
 
 
+VIDEO_URL = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+
+
+def _video_story(sections: dict[str, SectionPage]) -> ArticlePage:
+    """A story with an embedded video, so Multimedia opens on one.
+
+    Its oEmbed answer is stored with it, as Wagtail would cache it after a first fetch, so
+    the demo renders offline; the player itself loads from YouTube's privacy-enhanced host.
+    """
+    Embed.objects.update_or_create(
+        hash=get_embed_hash(VIDEO_URL),
+        defaults={
+            "url": VIDEO_URL,
+            "max_width": None,
+            "type": "video",
+            "html": (
+                '<iframe width="640" height="360" src="https://www.youtube-nocookie.com/embed/'
+                'aqz-KE-bpKQ" title="Big Buck Bunny" allowfullscreen></iframe>'
+            ),
+            "title": "Big Buck Bunny",
+            "provider_name": "YouTube",
+            "width": 640,
+            "height": 360,
+            "thumbnail_url": "",
+        },
+    )
+    return article_create(
+        section=sections["tech"],
+        title="Watch: the open film every video player is tested with",
+        summary="Big Buck Bunny, made with free software in 2008, still opens test suites.",
+        dateline="Amsterdam",
+        byline="newsdesk video desk",
+        agency="",
+        lead_image=_picture(
+            title="A meadow at dawn",
+            caption="A meadow at dawn, as in the film's opening.",
+            credit="newsdesk video desk",
+            palette=["#386641", "#f2e8cf"],
+            motif="field",
+            seed=4000,
+        ),
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>The Blender Foundation's short film is free to share, which "
+                "is why engineers reach for it whenever they test a video player.</p>",
+            },
+            {"type": "embed", "value": {"embed": VIDEO_URL, "caption": "Big Buck Bunny (2008)"}},
+        ],
+        tags=[("Video", None), ("Open source", None)],
+        published_at=timezone.now() - timedelta(hours=3, minutes=30),
+    )
+
+
 def demo_load() -> DemoSummary:
     """Create the demo site; call only on an empty database (see ``demo_is_loaded``).
 
@@ -334,5 +392,11 @@ def _demo_load() -> DemoSummary:
     _gallery(home)
     comments_policy_page_create(home=home)
     demo_contributions_load(password=DEMO_PASSWORD)
+    _video_story(sections)
+    readers = {
+        profile.username: profile.user
+        for profile in Profile.objects.filter(user__isnull=False).select_related("user")
+    }
+    demo_comments_load(live_article=today[0], other_article=today[1], readers=readers)
     demo_local_load()
     return DemoSummary(articles=len(stories) + 1, site=site)

@@ -48,3 +48,17 @@ def test_demo_reader_profile_shows_on_both_sites(client):
         assert response.status_code == 200, host
         assert "Thandi Mokoena" in response.content.decode()
     assert client.login(username="thandi@example.com", password="newsdesk-demo")
+
+
+def test_demo_has_a_video_and_a_conversation_going(client):
+    from newsdesk.discussions.models import Comment
+
+    demo_load()
+    multimedia = client.get("/multimedia/").content.decode()
+    assert "No video yet" not in multimedia and "Watch: the open film" in multimedia
+    video = ArticlePage.objects.get(title__startswith="Watch:")
+    assert "youtube-nocookie.com/embed/" in client.get(video.url).content.decode()
+    lead = ArticlePage.objects.get(title__startswith="Orange level 6 warning")
+    thread = client.get(f"/comments/{lead.pk}/").content.decode()
+    assert "Power is back on in Pinetown" in thread and "Lindiwe Khumalo" in thread
+    assert Comment.objects.filter(article_id=lead.pk, parent__isnull=False).count() >= 3
