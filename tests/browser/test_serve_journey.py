@@ -58,7 +58,7 @@ def served(tmp_path_factory):
 
 
 def _first_article_path(served) -> str:
-    home = requests.get(served.url + "/", timeout=30).text
+    home = requests.get(served.url + "/", timeout=120).text
     return re.search(r'<h[23] class="card__title"><a href="(/[^"]+/)"', home).group(1)
 
 
@@ -73,7 +73,7 @@ def test_the_console_stays_quiet_and_ends_with_the_addresses(served):
 
 def test_every_public_link_names_the_address_being_served(served):
     article = _first_article_path(served)
-    html = requests.get(served.url + article, timeout=30).text
+    html = requests.get(served.url + article, timeout=120).text
     assert f'<link rel="canonical" href="{served.url}{article}">' in html
     assert f'<meta property="og:url" content="{served.url}{article}">' in html
     ld = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
@@ -81,13 +81,13 @@ def test_every_public_link_names_the_address_being_served(served):
     assert "http://localhost/" not in html
     # The same page reached by its other name still names one address.
     other = requests.get(
-        served.url + article, headers={"Host": f"news.localhost:{served.port}"}, timeout=30
+        served.url + article, headers={"Host": f"news.localhost:{served.port}"}, timeout=120
     ).text
     assert f'<link rel="canonical" href="{served.url}{article}">' in other
-    sitemap = requests.get(served.url + "/sitemap.xml", timeout=30).text
+    sitemap = requests.get(served.url + "/sitemap.xml", timeout=120).text
     assert f"<loc>{served.url}/" in sitemap and "http://localhost/" not in sitemap
     sport = requests.get(
-        served.url + "/sitemap.xml", headers={"Host": f"sport.localhost:{served.port}"}, timeout=30
+        served.url + "/sitemap.xml", headers={"Host": f"sport.localhost:{served.port}"}, timeout=120
     ).text
     assert f"<loc>http://sport.localhost:{served.port}/" in sport
 
