@@ -119,7 +119,7 @@ def article_import_parsed(
         )
         return ImportResult(article=article, status="created")
 
-    current_tags = [tag.name for tag in article_tags(article=article)]
+    current_tags = [tag.name.lower() for tag in article_tags(article=article)]
     unchanged = (
         all(getattr(article, name) == value for name, value in fields.items())
         and _stream_without_ids(article) == body

@@ -76,8 +76,14 @@ def test_every_public_link_names_the_address_being_served(served):
     html = requests.get(served.url + article, timeout=120).text
     assert f'<link rel="canonical" href="{served.url}{article}">' in html
     assert f'<meta property="og:url" content="{served.url}{article}">' in html
-    ld = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
-    assert ld["@id"].startswith(served.url) and ld["url"] == served.url + article
+    blocks = [
+        json.loads(block)
+        for block in re.findall(r'application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+    objects = [item for block in blocks for item in (block if isinstance(block, list) else [block])]
+    news = next(item for item in objects if item.get("@type") == "NewsArticle")
+    assert news["mainEntityOfPage"]["@id"] == served.url + article
+    assert all(served.url in json.dumps(item) for item in objects if "http" in json.dumps(item))
     assert "http://localhost/" not in html
     # The same page reached by its other name still names one address.
     other = requests.get(
