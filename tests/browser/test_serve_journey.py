@@ -83,7 +83,7 @@ def test_every_public_link_names_the_address_being_served(served):
     objects = [item for block in blocks for item in (block if isinstance(block, list) else [block])]
     news = next(item for item in objects if item.get("@type") == "NewsArticle")
     assert news["mainEntityOfPage"]["@id"] == served.url + article
-    assert all(served.url in json.dumps(item) for item in objects if "http" in json.dumps(item))
+    assert news["url"] == served.url + article
     assert "http://localhost/" not in html
     # The same page reached by its other name still names one address.
     other = requests.get(
