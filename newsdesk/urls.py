@@ -25,6 +25,8 @@ from newsdesk.search import views as search_views
 
 # A database or cache outage raised outside a view still gets a 503 "try again".
 handler500 = "newsdesk.reliability.views.server_error"
+handler404 = "newsdesk.network.errors.page_not_found"
+handler403 = "newsdesk.network.errors.permission_denied"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

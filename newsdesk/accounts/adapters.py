@@ -19,6 +19,7 @@ from allauth.socialaccount.models import SocialApp
 from django.contrib.auth import get_user_model
 from django.http import Http404
 
+from newsdesk.accounts.models import READER_HANDLE_PREFIX
 from newsdesk.profiles.selectors import profile_for_user
 
 CREATE_PROFILE_PATH = "/people/create/"
@@ -29,7 +30,7 @@ QUIET_MESSAGES = {"account/messages/logged_in.txt", "account/messages/logged_out
 def reader_handle_new() -> str:
     User = get_user_model()
     while True:
-        handle = f"reader-{secrets.token_hex(6)}"
+        handle = f"{READER_HANDLE_PREFIX}{secrets.token_hex(6)}"
         if not User.objects.filter(username=handle).exists():
             return handle
 
@@ -38,6 +39,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user) -> None:
         if not user_username(user):
             user_username(user, reader_handle_new())
+
+    def is_safe_url(self, url: str) -> bool:
+        # After sign-in a reader goes back to a path on the site they are on. An absolute
+        # ``next`` (an allowed host, but maybe another port or scheme) could leave the
+        # site, and the CSP's form-action would block the redirect: refuse it, so allauth
+        # falls back to its default page.
+        relative = url.startswith("/") and not url.startswith(("//", "/\\"))
+        return relative and super().is_safe_url(url)
 
     def add_message(self, request, level, message_template=None, *args, **kwargs):
         # "Signed in/out" notices would wait for the next private page, out of context.

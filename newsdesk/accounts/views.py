@@ -54,6 +54,8 @@ def status(request):
             "profile": reverse("profiles:me"),
             "create_profile": reverse("profiles:create"),
             "edit_profile": reverse("profiles:edit"),
+            "my_comments": reverse("discussions:mine"),
+            "my_contributions": reverse("contributions:mine"),
             "account": reverse("account_email"),
             "export": reverse("account_export"),
             "delete": reverse("account_delete"),

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from newsdesk.contributions import selectors, services
-from newsdesk.contributions.forms import PicturesForm, StoryForm, photo_formset
+from newsdesk.contributions.forms import ACCEPT, PicturesForm, StoryForm, photo_formset
 from newsdesk.contributions.models import Submission
 from newsdesk.contributions.stats import stats_for_publications
 from newsdesk.core.beacons import beacon_count_once_today, beacon_rate_limited, beacon_too_many
@@ -31,6 +31,12 @@ UPLOADS_RATE_LIMITED = (
     "You have sent a lot in a short time. Nothing was saved: please wait a while and try again."
 )
 DRAFT_SAVED = "Draft saved. You can finish it later from “My contributions”."
+PHOTO_TOO_BIG = "{name} is larger than {limit} MB: choose a smaller photo."
+PHOTO_WRONG_TYPE = "{name} is not a JPEG, PNG or WebP photo."
+CHOOSE_AGAIN = (
+    "Browsers cannot keep a chosen photo when a form comes back, so choose {names} again "
+    "before you send. Everything else you typed is still here."
+)
 SENT = "Thank you! Your contribution is with our editors. We will tell you here what they decide."
 
 
@@ -204,11 +210,45 @@ def pictures(request):
     else:
         form = PicturesForm()
         formset = Photos(prefix="photos")
+    chosen = _chosen_files(request, formset) if request.method == "POST" else {}
+    if chosen:
+        errors = [*errors, CHOOSE_AGAIN.format(names=", ".join(chosen.values()))]
     return render(
         request,
         "contributions/pictures_form.html",
-        {"form": form, "formset": formset, "errors": errors},
+        {
+            "form": form,
+            "formset": formset,
+            "errors": errors,
+            "chosen": chosen,
+            "checks": _client_checks(),
+        },
     )
+
+
+def _chosen_files(request, formset) -> dict[int, str]:
+    """The photos the reader had chosen, by form number, to name them on the retry."""
+    chosen = {}
+    for number, photo_form in enumerate(formset.forms, start=1):
+        upload = request.FILES.get(photo_form.add_prefix("file"))
+        if upload is not None:
+            chosen[number] = upload.name
+    return chosen
+
+
+def _client_checks() -> dict:
+    """What contributions.js checks before the photos leave the browser (the server checks
+    again): the same rules and words, so a reader rarely has to choose files twice."""
+    return {
+        "title": services.TITLE_REQUIRED,
+        "rights": services.RIGHTS_REQUIRED,
+        "photos": services.NO_PHOTOS,
+        "caption": services.CAPTION_REQUIRED,
+        "max_bytes": settings.NEWSDESK_UPLOAD_MAX_BYTES,
+        "too_big": PHOTO_TOO_BIG,
+        "types": ACCEPT,
+        "wrong_type": PHOTO_WRONG_TYPE,
+    }
 
 
 @never_cache

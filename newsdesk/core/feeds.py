@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsdesk.network.selectors import site_absolute_url
+
 
 def absolute_url(request, url: str | None) -> str:
-    """``url`` made absolute for ``request``'s host; absolute URLs (a CDN) stay; no URL is ""."""
-    if not url:
-        return ""
-    return request.build_absolute_uri(url) if url.startswith("/") else url
+    """``url`` on the public address of ``request``'s site (its ``Site`` row, the one source
+    of truth for it); absolute URLs (a CDN) stay; no URL is ""."""
+    return site_absolute_url(request=request, url=url or "")
 
 
 @dataclass(frozen=True)

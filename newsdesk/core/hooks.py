@@ -59,3 +59,8 @@ DEMO_CONTENT = "newsdesk_demo_content"
 # local news) once the demo's pages and staff exist; ``password`` is the demo accounts'
 # password. Register with ``order=``. Called by the demo app's ``demo_load``.
 DEMO_LOADERS = "newsdesk_demo_loaders"
+
+# ``fn(*, site) -> None``: everything ``site`` shows may have changed (its address, its
+# menu or branding): drop every cached copy. Registered by caching. Called by core's
+# ``serve`` command when it points a local site at the host and port it serves.
+SITE_CHANGED = "newsdesk_site_changed"

@@ -23,6 +23,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail import hooks
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
@@ -30,6 +32,7 @@ from newsdesk.articles.services import article_create
 from newsdesk.authors.selectors import author_list_for_byline
 from newsdesk.core.hooks import DEMO_LOADERS
 from newsdesk.demo.authors import demo_authors_load
+from newsdesk.discussions.demo import demo_comments_load
 from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
 from newsdesk.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
@@ -38,6 +41,7 @@ from newsdesk.images.pictures import demo_picture_jpeg
 from newsdesk.ingest.page_text import parse_page_text, source_id_for_page
 from newsdesk.ingest.services import article_import_parsed
 from newsdesk.network.models import SiteSettings
+from newsdesk.profiles.models import Profile
 from newsdesk.profiles.services import profile_create, profile_set_avatar
 from newsdesk.sections.models import HomePage, HomePageTopStory, SectionPage
 
@@ -317,6 +321,60 @@ def _gallery(home: HomePage) -> None:
     gallery.save_revision().publish()
 
 
+VIDEO_URL = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+
+
+def _video_story(sections: dict[str, SectionPage]) -> ArticlePage:
+    """A story with an embedded video, so Multimedia opens on one.
+
+    Its oEmbed answer is stored with it, as Wagtail would cache it after a first fetch, so
+    the demo renders offline; the player itself loads from YouTube's privacy-enhanced host.
+    """
+    Embed.objects.update_or_create(
+        hash=get_embed_hash(VIDEO_URL),
+        defaults={
+            "url": VIDEO_URL,
+            "max_width": None,
+            "type": "video",
+            "html": (
+                '<iframe width="640" height="360" src="https://www.youtube-nocookie.com/embed/'
+                'aqz-KE-bpKQ" title="Big Buck Bunny" allowfullscreen></iframe>'
+            ),
+            "title": "Big Buck Bunny",
+            "provider_name": "YouTube",
+            "width": 640,
+            "height": 360,
+            "thumbnail_url": "",
+        },
+    )
+    return article_create(
+        section=sections["tech"],
+        title="Watch: the open film every video player is tested with",
+        summary="Big Buck Bunny, made with free software in 2008, still opens test suites.",
+        dateline="Amsterdam",
+        byline="newsdesk video desk",
+        agency="",
+        lead_image=_picture(
+            title="A meadow at dawn",
+            caption="A meadow at dawn, as in the film's opening.",
+            credit="newsdesk video desk",
+            palette=["#386641", "#f2e8cf"],
+            motif="field",
+            seed=4000,
+        ),
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>The Blender Foundation's short film is free to share, which "
+                "is why engineers reach for it whenever they test a video player.</p>",
+            },
+            {"type": "embed", "value": {"embed": VIDEO_URL, "caption": "Big Buck Bunny (2008)"}},
+        ],
+        tags=[("Video", None), ("Open source", None)],
+        published_at=timezone.now() - timedelta(hours=3, minutes=30),
+    )
+
+
 def demo_load(*, allow_in_production: bool = False) -> DemoSummary:
     """Create the demo site; call only on an empty database (see ``demo_is_loaded``).
 
@@ -341,11 +399,12 @@ def _demo_load() -> DemoSummary:
     _reader()
     demo_authors_load()
     stories = _stories({**sections, **sport_sections})
-    reference = _reference_story(sections)
-    # Editors' choice leads the homepage: the reference story, then two of today's.
+    _reference_story(sections)
+    # Editors' choice leads the homepage: three of today's stories. The 2013 reference
+    # story stays in World and its tag pages, where a reader looking for it finds it.
     news = [a for a in stories if a.get_parent().get_parent().pk == home.pk]
     today = sorted(news, key=lambda a: a.first_published_at, reverse=True)
-    for order, article in enumerate([reference, today[0], today[2]]):
+    for order, article in enumerate(today[:3]):
         HomePageTopStory.objects.create(home=home, article=article, sort_order=order)
     sport = [a for a in stories if a.get_parent().get_parent().pk == sport_home.pk]
     for order, article in enumerate(sorted(sport, key=lambda a: a.first_published_at)[::-1]):
@@ -355,6 +414,12 @@ def _demo_load() -> DemoSummary:
     # The apps' own parts of the demo (reader contributions, local news), in hook order.
     for loader in hooks.get_hooks(DEMO_LOADERS):
         loader(password=DEMO_PASSWORD)
+    _video_story(sections)
+    readers = {
+        profile.username: profile.user
+        for profile in Profile.objects.filter(user__isnull=False).select_related("user")
+    }
+    demo_comments_load(live_article=today[0], other_article=today[1], readers=readers)
     return DemoSummary(articles=len(stories) + 1, site=site)
 
 

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from newsdesk.core.models import BasePage
+from newsdesk.sanctions.models import Sanction
 
 # Why the policy checks or moderators held a comment (the codes of ``Comment.reasons``,
 # written by ``policy.py``), as moderators read them.
@@ -208,6 +209,9 @@ class CommenterSettings(models.Model):
         return f"Comment settings of {self.user}"
 
 
+REASON_LOG_LABELS = {"reported": "Reported by readers"}
+
+
 class ModerationAction(models.Model):
     """The moderation log: who did what to which comment or reader, when and why."""
 
@@ -253,6 +257,20 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} by {self.actor or 'the system'}"
+
+    @property
+    def reason_label(self) -> str:
+        """The reason as moderators read it, not the stored code ("site_ban", "off_topic")."""
+        code = self.reason_code
+        if not code:
+            return ""
+        if self.action == self.Action.REJECT and code in Comment.RejectionReason.values:
+            return Comment.RejectionReason(code).label
+        if self.action == self.Action.SANCTION and code in Sanction.Kind.values:
+            return Sanction.Kind(code).label
+        if self.action == self.Action.PREMODERATE:
+            return "Pre-moderation on" if code == "on" else "Pre-moderation off"
+        return REASON_LOG_LABELS.get(code, code.replace("_", " ").capitalize())
 
 
 @register_setting(icon="comment")

@@ -16,6 +16,7 @@ from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
     CommenterSettings,
+    CommentReport,
     CommentsPolicyPage,
     DiscussionSettings,
     ModerationAction,
@@ -265,6 +266,15 @@ QUEUES = {
 }
 
 
+_REPORTABLE = [Comment.Status.PUBLISHED, Comment.Status.PENDING]
+
+
+def _unresolved_report() -> Exists:
+    # A join on reports with resolved_at IS NULL also matches comments that have no report
+    # at all (the outer join yields a NULL row), so ask for an existing open report instead.
+    return Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True))
+
+
 def moderation_queue(*, queue: str, limit: int = 50, cursor: str | None = None):
     queryset = Comment.objects.select_related("author__profile", "article").prefetch_related(
         "reports"
@@ -272,10 +282,7 @@ def moderation_queue(*, queue: str, limit: int = 50, cursor: str | None = None):
     if queue == "pending":
         queryset = queryset.filter(status=Comment.Status.PENDING)
     elif queue == "reported":
-        queryset = queryset.filter(
-            reports__resolved_at__isnull=True,
-            status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
-        ).distinct()
+        queryset = queryset.filter(_unresolved_report(), status__in=_REPORTABLE)
     elif queue == "rejected":
         queryset = queryset.filter(status=Comment.Status.REJECTED)
     else:
@@ -292,17 +299,11 @@ def moderation_queue(*, queue: str, limit: int = 50, cursor: str | None = None):
 def queue_counts() -> dict[str, int]:
     return {
         "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-        "reported": Comment.objects.filter(
-            reports__resolved_at__isnull=True,
-            status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
-        )
-        .values("pk")
-        .distinct()
-        .count(),
+        "reported": Comment.objects.filter(_unresolved_report(), status__in=_REPORTABLE).count(),
     }
 
 
 def moderation_log(*, limit: int = 100):
-    return ModerationAction.objects.select_related("actor", "comment", "target_user", "page")[
-        :limit
-    ]
+    return ModerationAction.objects.select_related(
+        "actor__profile", "comment", "target_user__profile", "page"
+    )[:limit]

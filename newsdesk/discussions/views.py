@@ -91,6 +91,12 @@ def _private(response):
     return response
 
 
+def _path_on_site(article, request) -> str:
+    """The article's path on its site: ``page.url`` is absolute once there are two sites."""
+    parts = article.get_url_parts(request)
+    return parts[2] if parts else "/"
+
+
 @require_GET
 def me(request, article_id: int):
     """What this reader may do on this article's thread (private, never cached)."""
@@ -103,8 +109,8 @@ def me(request, article_id: int):
         "has_profile": False,
         "may_post": False,
         "message": "",
-        "sign_in_url": f"{SIGN_IN_URL}?next={quote(article.url or '/')}",
-        "create_profile_url": f"{CREATE_PROFILE_URL}?next={quote(article.url or '/')}",
+        "sign_in_url": f"{SIGN_IN_URL}?next={quote(_path_on_site(article, request))}",
+        "create_profile_url": f"{CREATE_PROFILE_URL}?next={quote(_path_on_site(article, request))}",
         "own": [],
         "editable": [],
         "reported": [],
@@ -163,7 +169,7 @@ def thread_page(request, article_id: int):
             context["thread"] = selectors.ThreadPage(roots=selectors.thread_for_root(root=root))
             context["single_thread"] = True
     reply_to = None
-    if request.GET.get("reply_to", "").isdigit():
+    if request.GET.get("reply_to", "").isdigit() and not context["state"].closed:
         reply_to = Comment.objects.filter(
             pk=int(request.GET["reply_to"]),
             article_id=article.pk,
@@ -294,6 +300,13 @@ def comment_edit(request, comment_id: int):
     if comment.author_id != request.user.pk:
         raise Http404("No such comment.")
     if request.method == "GET":
+        settings = selectors.discussion_settings_for(
+            site=selectors.discussion_site_for(article=comment.article, request=request)
+        )
+        if selectors.discussion_state(article=comment.article, settings=settings).closed:
+            # A form that every submit would refuse is a dead end: say why on the thread.
+            messages.error(request, services.CLOSED)
+            return _private(redirect(back))
         return _private(render(request, "discussions/edit.html", {"comment": comment}))
     try:
         comment, decision = services.comment_edit(

@@ -15,6 +15,7 @@ from django.utils.html import escape
 
 from newsdesk.distribution.selectors import FeedItem, FeedSource, feed_source_get
 from newsdesk.distribution.text import xml_safe
+from newsdesk.network.selectors import site_absolute_url
 
 
 class JsonFeed(SyndicationFeed):
@@ -96,7 +97,7 @@ class SourceFeed(Feed):
         return xml_safe(source.description)
 
     def feed_url(self, source: FeedSource) -> str:
-        return self.request.build_absolute_uri(self.request.path)
+        return site_absolute_url(request=self.request, url=self.request.path)
 
     def feed_guid(self, source: FeedSource) -> str:
         return self.feed_url(source)

@@ -127,7 +127,7 @@ def article_import_parsed(
     # only in its revisions, so the row would differ on every run and add a revision each
     # time.
     current = article.get_latest_revision_as_object()
-    current_tags = sorted(tag.name for tag in current.tags.all())
+    current_tags = sorted(tag.name.lower() for tag in current.tags.all())
     same_content = (
         all(getattr(current, name) == value for name, value in fields.items())
         and _stream_without_ids(current) == body

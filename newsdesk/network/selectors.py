@@ -47,3 +47,24 @@ def site_settings_for_page(*, page: Page, request=None) -> SiteSettings:
     if request is not None and site is not None and site == Site.find_for_request(request):
         return SiteSettings.for_request(request)
     return SiteSettings.for_site(site)
+
+
+def site_root_url(*, request) -> str:
+    """The public address of the request's site, from its ``Site`` row.
+
+    The Site row is the one source of truth for a site's address: Wagtail builds page URLs,
+    the sitemap and canonical links from it, so Django-rendered pages (feeds, the API,
+    JSON-LD, images) must too, or a page reached as ``news.localhost`` would name two hosts.
+    ``newsdesk serve`` keeps the demo's rows on the host and port it serves.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return site.root_url
+
+
+def site_absolute_url(*, request, url: str) -> str:
+    """``url`` on the site's public address when it is a path; other URLs unchanged."""
+    if url and url.startswith("/") and not url.startswith("//"):
+        return site_root_url(request=request) + url
+    return url or ""

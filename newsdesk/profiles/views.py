@@ -19,7 +19,10 @@ from newsdesk.profiles.selectors import (
     profile_tombstone_by_username,
 )
 
-PROFILE_CREATED = "Welcome, {name}! Your profile is ready."
+PROFILE_CREATED = (
+    "Welcome, {name}! Your profile is ready. Add a picture and a few words about yourself "
+    "if you like."
+)
 PROFILE_SAVED = "Your profile has been saved."
 
 
@@ -61,8 +64,14 @@ def profile_create(request):
             field = "username" if error.code == "username" else None
             form.add_error(field, error.message)
         else:
+            target = next_url_safe(request, default="")
+            if target:
+                # Back where the reader was (an article's comment box, usually): a public
+                # page that shows no messages, so a queued welcome would pop up later on
+                # some unrelated private page. The box they return to is the confirmation.
+                return redirect(target)
             messages.success(request, PROFILE_CREATED.format(name=profile.shown_name))
-            return redirect(next_url_safe(request, default=profile.get_absolute_url()))
+            return redirect("profiles:edit")
     return render(
         request,
         "profiles/profile_create.html",

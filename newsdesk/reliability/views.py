@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from django.views import defaults
-
+from newsdesk.network import errors
 from newsdesk.reliability.middleware import outage_response
 
 
@@ -16,4 +15,4 @@ def server_error(request):
         response = outage_response(request, error)
         if response is not None:
             return response
-    return defaults.server_error(request)
+    return errors.server_error(request)

@@ -18,6 +18,11 @@ class SanctionViewSet(SnippetViewSet):
     list_display = ["user", "kind", "site", "ends_at", "reason", "created_by", "created_at"]
     list_filter = ["kind"]
     search_fields = ["reason"]
+
+    def get_queryset(self, request):
+        # Each row names the reader by their profile: fetch it with the row, not per row.
+        return Sanction.objects.select_related("user__profile", "created_by__profile", "site")
+
     panels = [
         FieldPanel("user"),
         FieldPanel("kind"),

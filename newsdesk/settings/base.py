@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The read API's docs: installed so Swagger UI comes from django-ninja's own static
+    # files (no CDN, no inline script), which the site's CSP allows.
+    "ninja",
     # Background tasks
     "django_tasks",
     "django_tasks_db",
@@ -357,6 +360,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_REDIRECT_URL = "/people/me/"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/people/create/"  # a new reader picks a username first
 ACCOUNT_ADAPTER = "newsdesk.accounts.adapters.AccountAdapter"
+# Mails and pages name a reader as people see them, never by the internal reader-<hex> handle.
+ACCOUNT_USER_DISPLAY = str
 SOCIALACCOUNT_ADAPTER = "newsdesk.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]

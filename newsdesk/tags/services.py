@@ -3,12 +3,16 @@
 from django.utils.text import slugify
 
 from newsdesk.tags.models import Tag
+from newsdesk.tags.naming import tag_name_cased
 
 
 def tag_get_or_create(*, name: str, kind: str | None = None) -> Tag:
     """The tag with this name (case-insensitive), made if new; an explicit kind is kept."""
-    name = " ".join(name.split())[:100]
+    name = tag_name_cased(" ".join(name.split())[:100])
     tag = Tag.objects.filter(name__iexact=name).first()
+    if tag is not None and tag.name == tag.name.lower() and name != tag.name:
+        tag.name = name  # a source that writes it properly fixes an older lower-case name
+        tag.save(update_fields=["name"])
     if tag is None:
         slug = slugify(name, allow_unicode=True)[:100] or "tag"
         base, n = slug, 2

@@ -80,3 +80,14 @@ def test_verified_reader_signs_in_with_email_and_password(client):
     )
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_confirmation_mail_and_page_never_show_the_internal_handle(client, mailoutbox):
+    _sign_up(client)
+    user = get_user_model().objects.get(email="lindiwe@example.org")
+    body = mailoutbox[0].body
+    assert user.username not in body and "reader-" not in body
+    link = CONFIRM_LINK.search(body).group(1)
+    page = client.get(link).content.decode()
+    assert "lindiwe@example.org" in page and "reader-" not in page
+    assert str(user) == "lindiwe@example.org"  # no profile yet: the address they typed

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0005_article_authors'),
-        ('articles', '0005_article_language_and_source_url'),
+        ("articles", "0005_article_authors"),
+        ("articles", "0005_article_language_and_source_url"),
     ]
 
-    operations = [
-    ]
+    operations = []

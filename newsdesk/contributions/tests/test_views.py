@@ -384,3 +384,29 @@ def test_my_contributions_cost_the_same_queries_for_many(
         )
     with django_assert_max_num_queries(12):
         reader_client.get("/contribute/mine/")
+
+
+def test_a_refused_picture_form_keeps_the_text_and_names_the_photos_to_choose_again(
+    reader_client,
+):
+    data = {
+        "title": "Storm over the bay",
+        "photos-TOTAL_FORMS": "3",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "8",
+        "photos-0-file": upload(name="lightning.jpg"),
+        "photos-0-caption": "Lightning over the harbour",
+        "photos-1-file": upload(name="harbour.jpg"),
+        "photos-1-caption": "The harbour after",
+    }  # no rights statement: refused
+    response = reader_client.post("/contribute/pictures/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Submission.objects.exists()
+    assert services.RIGHTS_REQUIRED in html
+    assert views.CHOOSE_AGAIN.format(names="lightning.jpg, harbour.jpg") in html
+    assert "Choose <strong>lightning.jpg</strong> again here." in html
+    assert 'value="Storm over the bay"' in html and 'value="The harbour after"' in html
+    # The browser checks the same rules, in the same words, before anything is sent.
+    assert '<script id="pictures-checks" type="application/json">' in html
+    assert services.NO_PHOTOS in html.split('id="pictures-checks"')[1]

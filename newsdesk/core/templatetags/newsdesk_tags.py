@@ -7,8 +7,12 @@ register = template.Library()
 
 
 @register.simple_tag
-def news_time(value, fmt="Y-m-d H:i"):
-    """A <time> element: machine-readable ISO time, human time in the active zone."""
+def news_time(value, fmt="j M Y, H:i"):
+    """A <time> element: machine-readable ISO time, human time in the active zone.
+
+    One format for people everywhere ("3 Oct 2013, 10:07"); lists that need only the day
+    pass "j M Y".
+    """
     if not value:
         return ""
     from django.utils import timezone

@@ -34,10 +34,12 @@ def isolated_media(demo):
     """The demo's pictures stay where the module's demo put them (overrides conftest's)."""
 
 
-def test_demo_builds_a_news_site_with_the_reference_story_on_top(client):
+def test_demo_leads_with_todays_news_and_keeps_the_reference_story(client):
     assert ArticlePage.objects.live().count() >= 15
     home = client.get("/").content.decode()
-    assert "Japan, US to modernise military alliance" in home
+    lead = home.split("card--lead")[1][:1500]
+    assert "Orange level 6 warning" in lead  # the newest story, an hour old
+    assert "Japan, US to modernise military alliance" not in lead
     seed = ArticlePage.objects.get(title="Japan, US to modernise military alliance")
     page = client.get(seed.url).content.decode()
     assert "Wojtek Radwanski, AFP" in page and "Political sustainability" in page
@@ -54,6 +56,7 @@ def test_demo_builds_a_sport_site_with_its_own_brand_sections_and_stories(client
     sport = client.get("/", HTTP_HOST="sport.localhost").content.decode()
     assert "newsdesk Sport" in sport
     assert "Springboks name two uncapped forwards" in sport
+    assert "No stories yet" not in sport  # three top stories are a front page
     for path in ("/rugby/", "/cricket/", "/football/"):
         assert client.get(path, HTTP_HOST="sport.localhost").status_code == 200, path
     news = client.get("/", HTTP_HOST="news.localhost").content.decode()
@@ -83,7 +86,6 @@ def test_demo_fills_user_galleries_and_the_community_section(client):
 def test_demo_authors_have_bios_and_their_bylines_link_to_them(client):
     from newsdesk.authors.models import Author
 
-    demo_load()
     authors = list(Author.objects.all())
     assert len(authors) >= 3 and all(author.bio for author in authors)
     linked = ArticlePage.objects.live().filter(article_authors__isnull=False).distinct()
@@ -98,3 +100,16 @@ def test_demo_authors_have_bios_and_their_bylines_link_to_them(client):
     )
     page = client.get(author.get_absolute_url()).content.decode()
     assert author.bio in page and story.title in page
+
+
+def test_demo_has_a_video_and_a_conversation_going(client):
+    from newsdesk.discussions.models import Comment
+
+    multimedia = client.get("/multimedia/").content.decode()
+    assert "No video yet" not in multimedia and "Watch: the open film" in multimedia
+    video = ArticlePage.objects.get(title__startswith="Watch:")
+    assert "youtube-nocookie.com/embed/" in client.get(video.url).content.decode()
+    lead = ArticlePage.objects.get(title__startswith="Orange level 6 warning")
+    thread = client.get(f"/comments/{lead.pk}/").content.decode()
+    assert "Power is back on in Pinetown" in thread and "Lindiwe Khumalo" in thread
+    assert Comment.objects.filter(article_id=lead.pk, parent__isnull=False).count() >= 3

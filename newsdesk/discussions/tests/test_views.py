@@ -59,6 +59,27 @@ def test_fragment_of_a_closed_article_says_so(client, article):
     assert "Comments have been closed for this article." in html
 
 
+def test_a_closed_thread_offers_no_reply_or_edit_and_no_dead_end_pages(client, article):
+    reader = signed_in(client)
+    other = comment_factory(article=article, author=reader_factory(), body="Someone else")
+    own = comment_factory(article=article, author=reader, body="Mine")
+    thread = client.get(f"/comments/{article.pk}/thread/").content.decode()
+    assert 'data-action="reply"' in thread and 'data-action="edit"' in thread
+
+    services.discussion_update(page=article, user=None, closed=True)
+
+    for url in (f"/comments/{article.pk}/", f"/comments/{article.pk}/thread/"):
+        html = client.get(url).content.decode()
+        assert 'data-action="reply"' not in html and 'data-action="edit"' not in html
+        assert "Report Comment" in html  # moderation still hears about a closed thread
+    reply = client.get(f"/comments/{article.pk}/thread/?reply_to={other.pk}").content.decode()
+    assert services.CLOSED in reply and 'name="reply_to"' not in reply
+    response = client.get(f"/comments/c/{own.pk}/edit/", follow=True)
+    assert response.redirect_chain[0][0] == f"/comments/{article.pk}/thread/#c{own.pk}"
+    assert services.CLOSED in response.content.decode()
+    assert "<textarea" not in response.content.decode()
+
+
 def test_fragment_for_an_unknown_or_draft_article_is_404(client, section):
     from newsdesk.articles.tests.factories import article_factory
 
@@ -330,7 +351,41 @@ def test_moderators_reach_the_queue_and_act_in_bulk(client, article):
     statuses = dict(Comment.objects.values_list("pk", "status"))
     assert [statuses[c.pk] for c in comments] == ["rejected", "rejected", "published"]
     log = client.get("/admin/comments/log/").content.decode()
-    assert "Rejected" in log and "spam: Ads" in log
+    assert "Rejected" in log and "Spam or advertising: Ads" in log
+
+
+def test_moderators_see_readers_by_profile_and_reasons_in_words(client, article, site):
+    author = reader_factory(username="reader-0d1fb7b97f94")
+    author.profile.username, author.profile.display_name = "zola", "Zola Budd"
+    author.profile.save()
+    comment = comment_factory(article=article, author=author, body="Off topic rant")
+    moderator = reader_factory(username="mo")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+
+    queue = client.get("/admin/comments/?queue=published").content.decode()
+    # Nothing is preselected: a moderator who forgets to choose is asked, not defaulted to spam.
+    assert '<option value="" selected>Choose a reason</option>' in queue
+    assert "Zola Budd (@zola)" in queue
+    client.post("/admin/comments/", {"single": f"reject:{comment.pk}"})
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.PUBLISHED
+    client.post(
+        "/admin/comments/", {"single": f"reject:{comment.pk}", f"reason_{comment.pk}": "off_topic"}
+    )
+    client.post(
+        f"/admin/comments/readers/{author.pk}/",
+        {"kind": "site_ban", "reason": "Repeated abuse", "site": site.pk},
+    )
+
+    log = client.get("/admin/comments/log/").content.decode()
+    assert "Off topic" in log and "Ban on this site: Repeated abuse" in log
+    assert "by Zola Budd (@zola)" in log
+    for raw in ("reader-0d1fb7b97f94", "off_topic", "site_ban"):
+        assert raw not in log
+    assert (
+        "reader-0d1fb7b97f94"
+        not in client.get("/admin/snippets/sanctions/sanction/").content.decode()
+    )
 
 
 def test_readers_cannot_open_the_moderation_queue(client):

@@ -14,6 +14,7 @@ from newsdesk.distribution.structured_data import (
     social_image,
 )
 from newsdesk.network.models import SiteSettings
+from newsdesk.network.selectors import site_absolute_url
 
 register = template.Library()
 
@@ -57,7 +58,7 @@ def _feed_links(context) -> list[dict]:
             }
         )
     for link in links:
-        link["href"] = request.build_absolute_uri(link["href"])
+        link["href"] = site_absolute_url(request=request, url=link["href"])
     return links
 
 
@@ -74,7 +75,7 @@ def distribution_head(context):
         "feed_links": _feed_links(context),
         "site_name": brand,
         "og_type": "website",
-        "canonical": request.build_absolute_uri(request.path),
+        "canonical": site_absolute_url(request=request, url=request.path),
         "title": "",
         "description": "",
         "image": "",

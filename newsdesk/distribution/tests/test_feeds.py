@@ -36,7 +36,7 @@ def test_site_feed_parses_cleanly_with_full_metadata(client, section, fmt):
     assert "public" in response["Cache-Control"]
     (entry,) = parsed.entries
     assert entry.title == "Harbour reopens"
-    assert entry.link == f"http://testserver{article.url}"
+    assert entry.link == f"http://localhost{article.url}"
     assert entry.summary == "Ships are back."
     assert entry.author == "Zoë Pillay, AFP"
     assert [t.term for t in entry.tags] == ["World", "durban", "ports"]
@@ -92,7 +92,7 @@ def test_unknown_feed_section_tag_or_format_is_404(client, section):
 
 def test_registered_source_is_served_in_every_format(client, section):
     def contributions(request, site):
-        return FeedSource(title="Reader stories", link="http://testserver/", description="d")
+        return FeedSource(title="Reader stories", link="http://localhost/", description="d")
 
     def sources():
         return {"test-contributions": contributions}
@@ -123,7 +123,7 @@ def test_feed_cost_does_not_grow_with_items(client, section):
 def test_pages_link_to_their_feeds_in_the_head(client, section):
     article_factory(section=section, tags=["ports"])
     home = client.get("/").content.decode()
-    assert 'type="application/rss+xml"' in home and "http://testserver/feeds/rss/" in home
+    assert 'type="application/rss+xml"' in home and "http://localhost/feeds/rss/" in home
     assert 'type="application/atom+xml"' in home
     section_html = client.get(section.url).content.decode()
     assert "/feeds/section/world/rss/" in section_html

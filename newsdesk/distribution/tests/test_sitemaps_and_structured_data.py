@@ -25,7 +25,7 @@ def test_news_sitemap_lists_exactly_the_stories_of_the_last_48_hours(client, sec
     assert response["Content-Type"].startswith("application/xml")
     root = etree.fromstring(response.content)
     urls = [u.findtext(f"{SITEMAP}loc") for u in root.findall(f"{SITEMAP}url")]
-    assert urls == [f"http://testserver{fresh.url}", f"http://testserver{edge.url}"]
+    assert urls == [f"http://localhost{fresh.url}", f"http://localhost{edge.url}"]
     news = root.find(f"{SITEMAP}url/{NEWS}news")
     assert news.findtext(f"{NEWS}publication/{NEWS}name") == "News"
     assert news.findtext(f"{NEWS}publication/{NEWS}language") == "en"
@@ -94,7 +94,7 @@ def test_article_json_ld_has_the_news_article_shape(client, section):
     assert data["keywords"] == ["durban", "ports"]
     assert data["dateline"] == "Durban"
     assert len(data["image"]) == 3 and all(
-        image["@type"] == "ImageObject" and image["url"].startswith("http://testserver/")
+        image["@type"] == "ImageObject" and image["url"].startswith("http://localhost/")
         for image in data["image"]
     )
     # Canonical: the site's own host, whichever host the request came in on.
@@ -117,7 +117,7 @@ def test_article_head_has_canonical_opengraph_and_twitter_tags(client, section):
     assert '<meta property="og:description" content="Ships.">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<meta property="article:tag" content="ports">' in html
-    assert '<meta property="og:image" content="http://testserver/' in html
+    assert '<meta property="og:image" content="http://localhost/' in html
 
 
 def _add_correction(article, text, *, hours_ago=0.0, kind="correction"):

@@ -8,6 +8,7 @@ from newsdesk.profiles.models import Profile
 from newsdesk.profiles.services import profile_tombstone
 from newsdesk.profiles.tests.factories import ReaderFactory, reader_with_profile
 from newsdesk.profiles.usernames import TAKEN
+from newsdesk.profiles.views import PROFILE_CREATED
 from newsdesk.sections.tests.factories import news_site
 
 pytestmark = pytest.mark.django_db
@@ -69,14 +70,29 @@ def test_create_profile_page_explains_the_rules_before_the_reader_commits(client
     assert "cannot be edited" in page and "/people/yourname/" in page
 
 
-def test_reader_creates_a_profile_and_lands_on_it(client, home_page):
+def test_reader_creates_a_profile_and_is_welcomed_on_the_edit_page(client, home_page):
     user = ReaderFactory()
     client.force_login(user)
     response = client.post(
-        "/people/create/", {"username": "Zanele", "display_name": "Zanele M", "confirm": "on"}
+        "/people/create/",
+        {"username": "Zanele", "display_name": "Zanele M", "confirm": "on"},
+        follow=True,
     )
-    assert response["Location"] == "/people/Zanele/"
+    assert response.redirect_chain == [("/people/me/edit/", 302)]
+    assert PROFILE_CREATED.format(name="Zanele M") in response.content.decode()
     assert user.profile.username_key == "zanele"
+
+
+def test_a_profile_made_on_the_way_back_to_a_story_leaves_no_welcome_for_later(client, home_page):
+    client.force_login(ReaderFactory())
+    response = client.post(
+        "/people/create/?next=/world/a-story/",
+        {"username": "Zanele", "display_name": "Zanele M", "confirm": "on"},
+    )
+    assert response["Location"] == "/world/a-story/"
+    # The next private page the reader opens has nothing stale waiting for it.
+    later = client.get("/people/me/edit/").content.decode()
+    assert "Your profile is ready" not in later
 
 
 def test_taking_an_existing_name_in_another_case_is_refused_with_a_message(client, home_page):

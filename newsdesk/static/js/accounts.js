@@ -45,6 +45,8 @@
     if (profile) {
       item(profile.url, "Your profile (@" + profile.username + ")");
       item(links.edit_profile, "Edit profile");
+      item(links.my_comments, "My comments");
+      item(links.my_contributions, "My contributions");
     } else {
       item(links.create_profile, "Create your profile");
     }

@@ -21,4 +21,48 @@
   if (viewed && navigator.sendBeacon) {
     navigator.sendBeacon(viewed.getAttribute("data-contribution-viewed"));
   }
+
+  // The picture form: check what the server would refuse before the photos leave the
+  // browser, because a browser cannot refill a file input when the page comes back.
+  var pictures = document.querySelector("[data-pictures-form]");
+  var checksData = document.getElementById("pictures-checks");
+  var box = document.querySelector("[data-client-errors]");
+  if (pictures && checksData && box) {
+    var checks = JSON.parse(checksData.textContent);
+    var types = checks.types.split(",");
+    pictures.addEventListener("submit", function (event) {
+      var problems = [];
+      var title = pictures.querySelector('[name="title"]');
+      if (title && !title.value.trim()) problems.push([checks.title, title]);
+      var chosen = 0;
+      pictures.querySelectorAll('input[type="file"]').forEach(function (input) {
+        var file = input.files && input.files[0];
+        if (!file) return;
+        chosen += 1;
+        var caption = pictures.querySelector('[name="' + input.name.replace(/-file$/, "-caption") + '"]');
+        if (types.indexOf(file.type) === -1) {
+          problems.push([checks.wrong_type.replace("{name}", file.name), input]);
+        } else if (file.size > checks.max_bytes) {
+          problems.push([checks.too_big.replace("{name}", file.name)
+            .replace("{limit}", Math.floor(checks.max_bytes / 1048576)), input]);
+        }
+        if (caption && !caption.value.trim()) problems.push([checks.caption.replace("{name}", file.name), caption]);
+      });
+      var first = pictures.querySelector('input[type="file"]');
+      if (!chosen) problems.push([checks.photos, first]);
+      var rights = pictures.querySelector('[name="rights_confirmed"]');
+      if (rights && !rights.checked) problems.push([checks.rights, rights]);
+      var list = box.querySelector("ul");
+      list.textContent = "";
+      if (!problems.length) { box.hidden = true; return; }
+      event.preventDefault();
+      problems.forEach(function (problem) {
+        var li = document.createElement("li");
+        li.textContent = problem[0];
+        list.appendChild(li);
+      });
+      box.hidden = false;
+      box.focus();
+    });
+  }
 })();

@@ -248,6 +248,10 @@
     var id = parseInt(article.dataset.commentId, 10);
     var actions = article.querySelector(".comment__actions");
     if (!actions) return;
+    if (me.closed) {
+      // The cached thread may predate the closing: no reply or edit can succeed now.
+      actions.querySelectorAll('[data-action="reply"], [data-action="edit"]').forEach(function (a) { a.remove(); });
+    }
     var own = me.own.indexOf(id) !== -1 || article.querySelector('[data-action="edit"]');
     var report = actions.querySelector('[data-action="report"]');
     var edit = actions.querySelector('[data-action="edit"]');

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -18,9 +19,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
-from newsdesk.core.hooks import DEMO_CONTENT
+from newsdesk.core.hooks import DEMO_CONTENT, SITE_CHANGED
+from newsdesk.network.services import site_addresses_for_local_serve
 
 STOP_GRACE_SECONDS = 10
+START_WAIT_SECONDS = 60
+
+
+def _shown_host(host: str) -> str:
+    """The address a browser on this machine uses for ``host``."""
+    return "127.0.0.1" if host in {"0.0.0.0", "::"} else host
 
 
 class Command(BaseCommand):
@@ -52,18 +60,44 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker", action="store_true", help="Run only the web server (workers elsewhere)."
         )
+        parser.add_argument(
+            "--verbose",
+            action="store_true",
+            help="Log every request-free detail: each background task, gunicorn at INFO.",
+        )
 
     def handle(
-        self, *args, host, port, workers, threads, no_demo, demo_in_production, no_worker, **options
+        self,
+        *args,
+        host,
+        port,
+        workers,
+        threads,
+        no_demo,
+        demo_in_production,
+        no_worker,
+        verbose,
+        **options,
     ):
         self.stdout.write(f"Data folder: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_demo:
             self.demo_load_if_empty(allow_in_production=demo_in_production)
+        for site in site_addresses_for_local_serve(host=_shown_host(host), port=port):
+            for site_changed in hooks.get_hooks(SITE_CHANGED):
+                site_changed(site=site)  # cached pages still name the old address
         children = self._start_children(
-            host=host, port=port, workers=workers, threads=threads, no_worker=no_worker
+            host=host,
+            port=port,
+            workers=workers,
+            threads=threads,
+            no_worker=no_worker,
+            verbose=verbose,
         )
+        # The children print their own start-up lines: wait for the web server, so the
+        # addresses and sign-in details are the last thing on the operator's screen.
+        self._wait_until_listening(_shown_host(host), port, children)
         self._announce(host, port)
         self._supervise(children)
 
@@ -79,8 +113,19 @@ class Command(BaseCommand):
         self.stdout.write("Empty database: loading demo content (a few seconds)...")
         demo.load(allow_in_production=allow_in_production)
 
+    def _wait_until_listening(self, host, port, children) -> None:
+        deadline = time.monotonic() + START_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            if any(child.poll() is not None for child in children.values()):
+                return  # _supervise reports which one stopped
+            try:
+                with socket.create_connection((host, port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+
     def _start_children(
-        self, *, host, port, workers, threads, no_worker
+        self, *, host, port, workers, threads, no_worker, verbose
     ) -> dict[str, subprocess.Popen]:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
         manage = [sys.executable, "-m", "newsdesk.cli"]
@@ -105,7 +150,7 @@ class Command(BaseCommand):
                 "--graceful-timeout",
                 str(STOP_GRACE_SECONDS),
                 "--log-level",
-                "warning",
+                "info" if verbose else "warning",
             ],
         }
         if not no_worker:
@@ -119,7 +164,15 @@ class Command(BaseCommand):
                     *settings.TASKS["default"]["QUEUES"],
                 ]
             else:
-                commands["worker"] = [*manage, "db_worker", "--no-reload", "--interval", "1"]
+                commands["worker"] = [
+                    *manage,
+                    "run_worker",
+                    "--no-reload",
+                    "--interval",
+                    "1",
+                    "--verbosity",
+                    "2" if verbose else "1",
+                ]
             commands["scheduler"] = [*manage, "run_scheduler"]
         return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
 
@@ -130,7 +183,7 @@ class Command(BaseCommand):
         return providers[0]() if providers else None
 
     def _announce(self, host, port):
-        shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+        shown_host = _shown_host(host)
         base = f"http://{shown_host}:{port}"
         self.stdout.write(self.style.SUCCESS(f"\nnewsdesk is serving at {base}/"))
         self.stdout.write(f"  Admin:  {base}/admin/")

@@ -1,0 +1,38 @@
+"""Writes about the sites of the network."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import Site
+
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def _is_local(hostname: str) -> bool:
+    return hostname in LOOPBACK_HOSTS or hostname.endswith(".localhost")
+
+
+@transaction.atomic
+def site_addresses_for_local_serve(*, host: str, port: int) -> list[Site]:
+    """Point the sites that live on this machine at the host and port being served.
+
+    The ``Site`` rows are the one record of each site's public address (canonical links,
+    ``og:url``, JSON-LD, sitemaps and feeds all come from them). The demo's sites are
+    local names (``localhost``, ``sport.localhost``): when ``serve`` runs on another host or
+    port, their rows follow, or every absolute link would point where nothing answers.
+    A site with a real domain name is configured by its operator (Settings → Sites in the
+    admin) and never touched here. Returns the sites that changed.
+    """
+    changed = []
+    for site in Site.objects.select_for_update().order_by("pk"):
+        if not _is_local(site.hostname):
+            continue
+        hostname = site.hostname
+        if hostname in LOOPBACK_HOSTS and not host.endswith(".localhost"):
+            # The default site is the one served at the bare address serve prints.
+            hostname = host
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save()
+            changed.append(site)
+    return changed

@@ -1,0 +1,116 @@
+"""Journeys against `newsdesk serve` started as the README starts it, on a free port.
+
+The operator's first minute (a quiet console that ends with the addresses) and one public
+address per site, taken from the port serve runs on: canonical links, JSON-LD, sitemaps,
+and signing in from an article's comment box, which must come back to the article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+from types import SimpleNamespace
+
+import pytest
+import requests
+
+from tests.reliability import harness
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+READY_LINE = "Press Ctrl-C to stop."
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    data = tmp_path_factory.mktemp("serve")
+    port = _free_port()
+    environment = harness.env(data)
+    environment.pop("NEWSDESK_LOG_LEVEL")  # the operator's default, not the checks' quiet one
+    log = data / "console.log"
+    with log.open("wb") as console:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(port)],
+            env=environment,
+            cwd=harness.REPO,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 900
+        while READY_LINE not in log.read_text():
+            assert process.poll() is None, log.read_text()[-3000:]
+            assert time.monotonic() < deadline, "serve did not print its addresses in time"
+            time.sleep(0.5)
+        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", port=port, log=log)
+    finally:
+        harness.stop_server(process)
+
+
+def _first_article_path(served) -> str:
+    home = requests.get(served.url + "/", timeout=120).text
+    return re.search(r'<h[23] class="card__title"><a href="(/[^"]+/)"', home).group(1)
+
+
+def test_the_console_stays_quiet_and_ends_with_the_addresses(served):
+    time.sleep(15)  # the worker works through the demo's reference-index tasks meanwhile
+    lines = [line for line in served.log.read_text().splitlines() if line.strip()]
+    assert lines[-1].strip() == READY_LINE, lines[-20:]
+    assert any(f"newsdesk is serving at {served.url}/" in line for line in lines)
+    assert not [line for line in lines if " INFO " in line or line.startswith("INFO")]
+    assert len(lines) < 40, lines
+
+
+def test_every_public_link_names_the_address_being_served(served):
+    article = _first_article_path(served)
+    html = requests.get(served.url + article, timeout=120).text
+    assert f'<link rel="canonical" href="{served.url}{article}">' in html
+    assert f'<meta property="og:url" content="{served.url}{article}">' in html
+    blocks = [
+        json.loads(block)
+        for block in re.findall(r'application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+    objects = [item for block in blocks for item in (block if isinstance(block, list) else [block])]
+    news = next(item for item in objects if item.get("@type") == "NewsArticle")
+    assert news["mainEntityOfPage"]["@id"] == served.url + article
+    assert news["url"] == served.url + article
+    assert "http://localhost/" not in html
+    # The same page reached by its other name still names one address.
+    other = requests.get(
+        served.url + article, headers={"Host": f"news.localhost:{served.port}"}, timeout=120
+    ).text
+    assert f'<link rel="canonical" href="{served.url}{article}">' in other
+    sitemap = requests.get(served.url + "/sitemap.xml", timeout=120).text
+    assert f"<loc>{served.url}/" in sitemap and "http://localhost/" not in sitemap
+    sport = requests.get(
+        served.url + "/sitemap.xml", headers={"Host": f"sport.localhost:{served.port}"}, timeout=120
+    ).text
+    assert f"<loc>http://sport.localhost:{served.port}/" in sport
+
+
+def test_signing_in_from_the_comment_box_comes_back_to_the_article(served, browser):
+    article = _first_article_path(served)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(served.url + article)
+        sign_in = page.locator(".conversation").get_by_role("link", name="Sign in")
+        assert sign_in.get_attribute("href").startswith("/accounts/login/?next=/")
+        sign_in.click()
+        page.fill('input[name="login"]', "thandi@example.com")
+        page.fill('input[name="password"]', "newsdesk-demo")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(served.url + article)
+        page.locator(".conversation textarea").wait_for(timeout=15000)
+    finally:
+        context.close()
