@@ -46,7 +46,7 @@ def test_article_times_are_shown_in_the_site_time_zone(client, section):
         published_at=datetime(2013, 10, 3, 8, 7, tzinfo=UTC),
     )
     html = client.get(article.url).content.decode()
-    assert '<time datetime="2013-10-03T10:07+02:00">2013-10-03 10:07</time>' in html
+    assert '<time datetime="2013-10-03T10:07+02:00">3 Oct 2013, 10:07</time>' in html
 
 
 def test_public_pages_carry_shared_cache_headers(client, section):
