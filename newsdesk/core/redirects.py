@@ -13,7 +13,11 @@ def next_url_safe(request: HttpRequest, *, default: str) -> str:
     a redirect to someone else's site (docs/SECURITY.md, row 11).
     """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # A path or a full URL only: ``redirect()`` would try any other word ("0") as the name
+    # of a view to reverse.
+    if not target.startswith(("/", "http://", "https://")):
+        return default
+    if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

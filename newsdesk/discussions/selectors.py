@@ -92,7 +92,7 @@ def comment_count(*, article) -> int:
 
 def comments_policy_page_for(*, site) -> CommentsPolicyPage | None:
     """The site's live comments policy, wherever editors put it and whatever its slug."""
-    return CommentsPolicyPage.objects.live().descendant_of(site.root_page).first()
+    return CommentsPolicyPage.objects.live().public().descendant_of(site.root_page).first()
 
 
 def comment_counts_for_articles(*, article_ids: list[int]) -> dict[int, int]:

@@ -29,7 +29,10 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 def _feed_urls(served) -> list[str]:
     """Every feed a reader can reach: the site's, and those the pages advertise or link."""
     found = {reverse("feeds:rss"), reverse("feeds:atom"), reverse("feeds:json")}
-    found.add(reverse("contributions:feed"))
+    found.update(
+        reverse("feeds:source", kwargs={"source_name": "contributions", "fmt": fmt})
+        for fmt in ("rss", "atom", "json")
+    )
     for path in served.pages.values():
         html = served.get(path).text
         found.update(

@@ -56,3 +56,9 @@ def test_profile_creation_does_not_redirect_off_site(client):
     )
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
+
+
+def test_a_next_that_is_neither_a_path_nor_a_url_falls_back_to_the_default(rf):
+    """``?next=0`` reached ``redirect()`` as a view name and raised (found by the no-500 pass)."""
+    for value in ("0", "profiles:edit", "javascript:alert(1)", "//evil.example/"):
+        assert next_url_safe(rf.get("/", {"next": value}), default="/home/") == "/home/"

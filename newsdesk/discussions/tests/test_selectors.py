@@ -16,7 +16,7 @@ def test_reported_queue_lists_only_comments_with_an_open_report(article, site):
     assert moderation_queue(queue="reported")[0] == []
 
     services.comment_report(
-        comment=reported, reporter=reporter, reason=CommentReport.Reason.SPAM, site=site
+        comment=reported, reporter=reporter, reason=CommentReport.Reason.SPAM
     )
 
     assert queue_counts()["reported"] == 1
@@ -29,7 +29,7 @@ def test_a_comment_leaves_the_reported_queue_once_its_reports_are_resolved(artic
     comment = comment_factory(article=article, author=author)
     for reporter in (reader_factory(), reader_factory()):
         services.comment_report(
-            comment=comment, reporter=reporter, reason=CommentReport.Reason.ABUSE, site=site
+            comment=comment, reporter=reporter, reason=CommentReport.Reason.ABUSE
         )
     assert queue_counts()["reported"] == 1  # two reports, one comment
 

@@ -83,7 +83,7 @@ def test_json_ld_links_authors_and_uses_a_raster_logo(client, section):
     article = article_factory(section=section, authors=[jane])
     data = _json_ld(client.get(article.url).content.decode())
     assert data["author"] == [
-        {"@type": "Person", "name": "Jane Doe", "url": "http://testserver/authors/jane-doe/"}
+        {"@type": "Person", "name": "Jane Doe", "url": "http://localhost/authors/jane-doe/"}
     ]
     logo = data["publisher"]["logo"]
     assert logo["url"].endswith("/logo.png")

@@ -91,7 +91,7 @@ def test_article_json_ld_has_the_news_article_shape(client, section):
     assert data["publisher"]["@type"] == "NewsMediaOrganization"
     assert data["publisher"]["name"] == "News" and data["publisher"]["logo"]["url"]
     assert data["articleSection"] == "World"
-    assert data["keywords"] == ["durban", "ports"]
+    assert data["keywords"] == ["Durban", "Ports"]
     assert data["dateline"] == "Durban"
     assert len(data["image"]) == 3 and all(
         image["@type"] == "ImageObject" and image["url"].startswith("http://localhost/")
@@ -116,7 +116,7 @@ def test_article_head_has_canonical_opengraph_and_twitter_tags(client, section):
     assert '<meta property="og:title" content="Harbour reopens">' in html
     assert '<meta property="og:description" content="Ships.">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert '<meta property="article:tag" content="ports">' in html
+    assert '<meta property="article:tag" content="Ports">' in html
     assert '<meta property="og:image" content="http://localhost/' in html
 
 

@@ -299,11 +299,11 @@ def test_the_iptcs_ninjs_1_4_text_example_is_read_from_its_1_x_properties(sectio
     assert paragraphs[3].endswith("Schettino has denied wrongdoing.")
     assert not any("<" in p for p in paragraphs)
     assert [tag.name for tag in article_tags(article=article)] == [
-        "francesco schettino",
-        "grossetto",
-        "tuscany",
-        "italy",
-        "costa crociere spa",
+        "Francesco Schettino",
+        "Grossetto",
+        "Tuscany",
+        "Italy",
+        "Costa Crociere Spa",
     ]
     _ingest("iptc_ninjs_1_4_medium_text.json", "--publish")
     assert ArticlePage.objects.count() == 1
