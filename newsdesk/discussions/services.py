@@ -219,12 +219,14 @@ def comment_author_erase(*, user) -> None:
     towards the hold threshold and stay in the moderators' record, without the reader or
     their note. Runs in the account deletion's transaction (the ``ACCOUNT_ERASE`` hook).
     """
+    # Lock every comment of theirs first (PostgreSQL): a reply being posted to one of them
+    # then waits, and fails on the deleted parent rather than vanishing with it.
+    list(Comment.objects.select_for_update().filter(author_id=user.pk).values_list("pk"))
     answered_by_others = Exists(
         Comment.objects.filter(parent_id=OuterRef("pk")).exclude(author_id=user.pk)
     )
     placeholders = list(
-        Comment.objects.select_for_update()
-        .filter(author_id=user.pk, parent__isnull=True)
+        Comment.objects.filter(author_id=user.pk, parent__isnull=True)
         .filter(answered_by_others)
         .values_list("pk", flat=True)
     )
