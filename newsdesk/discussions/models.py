@@ -36,6 +36,12 @@ REASON_LABELS = {
 }
 
 
+# Shown where a comment's author would be, and in place of its text, once it is deleted.
+DELETED_ACCOUNT = "Deleted account"
+AUTHOR_DELETED_NOTICE = "This comment was deleted by its author."
+ACCOUNT_DELETED_NOTICE = "This comment was removed when its author deleted their account."
+
+
 def reason_label(code: str) -> str:
     return REASON_LABELS.get(code, code.replace("_", " ").capitalize())
 
@@ -70,8 +76,14 @@ class Comment(models.Model):
         OTHER = "other", "Against the comments policy"
 
     article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    # Empty once the author deleted their account: the comment then stays only as a
+    # placeholder that keeps other readers' replies in place (``comment_author_erase``).
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
     )
     # Replies are one level deep, as on most news sites: ``parent`` is the thread's first
     # comment, ``in_reply_to`` the comment the reader answered (for notifications).
@@ -120,7 +132,12 @@ class Comment(models.Model):
         permissions = [("moderate_comment", "Can moderate comments")]
 
     def __str__(self) -> str:
-        return f"Comment {self.pk} by {self.author}"
+        return f"Comment {self.pk} by {self.author or DELETED_ACCOUNT}"
+
+    @property
+    def deleted_notice(self) -> str:
+        """What a thread shows in place of a deleted comment's text."""
+        return AUTHOR_DELETED_NOTICE if self.author_id else ACCOUNT_DELETED_NOTICE
 
     def is_editable(self, *, window_minutes: int) -> bool:
         """Its author may still change it: published or held, and inside the edit window.
@@ -147,8 +164,14 @@ class CommentReport(models.Model):
         OTHER = "other", "Something else"
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    # Empty once the reporter deleted their account: the report still counts towards the
+    # comment's hold threshold and stays in the moderators' record, without its reader.
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comment_reports",
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
     note = models.TextField(max_length=1000, blank=True)

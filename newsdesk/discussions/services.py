@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.utils import timezone
 
 from newsdesk.discussions import policy
@@ -205,6 +205,50 @@ def comment_delete(*, comment: Comment, user) -> Comment:
     comment.full_clean()
     comment.save()
     return comment
+
+
+@transaction.atomic
+def comment_author_erase(*, user) -> None:
+    """Erase what discussions keep about a reader whose account is being deleted.
+
+    Their text is their personal data, but other readers' replies are not theirs to take
+    away. So a first comment that someone else answered stays as an authorless
+    placeholder with no text ("removed when its author deleted their account"), which
+    keeps the replies in their thread; every other comment of theirs (including their
+    replies) is deleted outright. Their reports on other readers' comments keep counting
+    towards the hold threshold and stay in the moderators' record, without the reader or
+    their note. Runs in the account deletion's transaction (the ``ACCOUNT_ERASE`` hook).
+    """
+    # Lock every comment of theirs first (PostgreSQL): a reply being posted to one of them
+    # then waits, and fails on the deleted parent rather than vanishing with it.
+    list(Comment.objects.select_for_update().filter(author_id=user.pk).values_list("pk"))
+    answered_by_others = Exists(
+        Comment.objects.filter(parent_id=OuterRef("pk")).exclude(author_id=user.pk)
+    )
+    placeholders = list(
+        Comment.objects.filter(author_id=user.pk, parent__isnull=True)
+        .filter(answered_by_others)
+        .values_list("pk", flat=True)
+    )
+    # A rejected comment stays rejected, so replies a moderator hid with it stay hidden.
+    Comment.objects.filter(pk__in=placeholders).update(
+        author=None,
+        body="",
+        body_html="",
+        fingerprint="",
+        rejection_note="",
+        featured=False,
+        status=Case(
+            When(status=Comment.Status.REJECTED, then=Value(Comment.Status.REJECTED)),
+            default=Value(Comment.Status.DELETED),
+        ),
+    )
+    # Nothing is left to review in a placeholder.
+    CommentReport.objects.filter(comment_id__in=placeholders, resolved_at__isnull=True).update(
+        resolved_at=timezone.now()
+    )
+    Comment.objects.filter(author_id=user.pk).delete()
+    CommentReport.objects.filter(reporter_id=user.pk).update(reporter=None, note="")
 
 
 @transaction.atomic

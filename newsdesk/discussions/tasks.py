@@ -32,10 +32,15 @@ def comment_notify_reply(comment_id: int) -> bool:
         .filter(pk=comment_id, status=Comment.Status.PUBLISHED)
         .first()
     )
-    if comment is None or comment.in_reply_to is None:
+    # Either side may have deleted their account since the reply was posted.
+    if comment is None or comment.in_reply_to is None or comment.author is None:
         return False
     recipient = comment.in_reply_to.author
-    if recipient.pk == comment.author_id or not _wants(recipient, "notify_on_reply"):
+    if (
+        recipient is None
+        or recipient.pk == comment.author_id
+        or not _wants(recipient, "notify_on_reply")
+    ):
         return False
     send_mail(
         REPLY_SUBJECT.format(name=_name(comment.author)),
@@ -59,7 +64,9 @@ def comment_notify_rejection(comment_id: int) -> bool:
         .filter(pk=comment_id, status=Comment.Status.REJECTED)
         .first()
     )
-    if comment is None or not _wants(comment.author, "notify_on_rejection"):
+    if comment is None or comment.author is None:
+        return False
+    if not _wants(comment.author, "notify_on_rejection"):
         return False
     reason = comment.get_rejection_reason_display()
     note = f"\n\nThe moderator's note: {comment.rejection_note}" if comment.rejection_note else ""

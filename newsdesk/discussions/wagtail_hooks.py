@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from newsdesk.core.hooks import (
+    ACCOUNT_ERASE,
     ARTICLE_ADMIN_BUTTONS,
     ARTICLE_COMMENT_COUNTS,
     BASELINE_STEPS,
@@ -15,6 +16,7 @@ from newsdesk.discussions import admin_views
 from newsdesk.discussions.models import Comment, CommenterSettings, CommentReport
 from newsdesk.discussions.roles import grant_permissions
 from newsdesk.discussions.selectors import comment_counts_for_articles
+from newsdesk.discussions.services import comment_author_erase
 
 admin_urlpatterns = [
     path("", admin_views.moderation_queue, name="queue"),
@@ -94,6 +96,13 @@ def discussions_export(*, user):
             "premoderated": settings.premoderated,
         },
     }
+
+
+@hooks.register(ACCOUNT_ERASE, order=20)
+def discussions_erase(*, user):
+    # Without this, the user row's deletion would take the reader's comments (and, by
+    # cascade, other readers' replies to them) or leave them under no one's control.
+    comment_author_erase(user=user)
 
 
 @hooks.register(ARTICLE_COMMENT_COUNTS)

@@ -76,6 +76,13 @@ def test_delete_screen_states_what_happens_to_published_work(client, reader):
     assert "already published stay on the site" in page
 
 
+def test_delete_screen_states_what_happens_to_comments_and_reports(client, reader):
+    page = client.get("/people/me/delete/").content.decode()
+    assert "Your comments are deleted, with their text." in page
+    assert "This comment was removed when its author deleted their account." in page
+    assert "without your name or your note" in page
+
+
 def _rows_mentioning(text: str) -> list[str]:
     """Every model's text fields (including JSON), searched for ``text``."""
     found = []

@@ -11,6 +11,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db import models
 
 from newsdesk.accounts.export import account_export
 from newsdesk.accounts.services import account_delete
@@ -24,7 +25,9 @@ from newsdesk.profiles.models import Profile
 from newsdesk.sanctions.models import Sanction
 
 # "app_label.Model.field" -> the export key that holds it. Each row goes on account
-# deletion: by cascade, or by an ACCOUNT_ERASE eraser where it does not cascade.
+# deletion (by cascade, or by an ACCOUNT_ERASE eraser where it does not cascade), or is
+# kept without anything of the reader where others depend on it: a comment another reader
+# answered stays as an empty, authorless placeholder; a report stays without reporter.
 EXPORTED = {
     "account.EmailAddress.user": "account",
     "socialaccount.SocialAccount.user": "account",
@@ -110,10 +113,14 @@ def test_every_table_about_a_reader_is_exported_or_left_out_with_a_reason():
 def busy_reader(home_page, settings, tmp_path):
     """A reader who has done one of everything the site keeps."""
     settings.MEDIA_ROOT = tmp_path
-    reader = reader_factory(username="busy")
+    reader = reader_factory(username="busy", first_name="Bongani", last_name="Qwabe-Mokoena")
     other = reader_factory(username="other")
     article = home_page  # any page takes comments in the data model
     comment_factory(article=article, author=reader, body="My own words on this.")
+    answered = comment_factory(article=article, author=reader, body="Words someone answered.")
+    comment_factory(
+        article=article, author=other, parent=answered, in_reply_to=answered, body="A reply."
+    )
     theirs = comment_factory(article=article, author=other, body="Someone else's view.")
     comment_report(comment=theirs, reporter=reader, reason=CommentReport.Reason.SPAM)
     CommenterSettings.objects.create(user=reader, notify_on_reply=True)
@@ -128,7 +135,10 @@ def busy_reader(home_page, settings, tmp_path):
 
 def test_export_holds_one_of_everything_the_reader_did(busy_reader):
     data = json.loads(json.dumps(account_export(user=busy_reader), default=str))
-    assert [c["body"] for c in data["comments"]] == ["My own words on this."]
+    assert [c["body"] for c in data["comments"]] == [
+        "My own words on this.",
+        "Words someone answered.",
+    ]
     assert [r["reason"] for r in data["comment_reports"]] == ["spam"]
     assert data["commenter_settings"]["notify_on_reply"] is True
     assert [c["component"] for c in data["location_choices"]] == ["weather"]
@@ -155,5 +165,39 @@ def test_account_deletion_erases_everything_the_export_held(busy_reader):
     assert not Submission.objects.filter(contributor__username="busy").exists()
     tombstone = Profile.objects.get(username="busy")
     assert tombstone.user_id is None
-    # The other reader's comment, which ours reported, is untouched.
+    # The other reader's comment, which ours reported, is untouched, and so is their
+    # reply to ours, which stays under an empty placeholder.
     assert Comment.objects.filter(body="Someone else's view.").exists()
+    reply = Comment.objects.get(body="A reply.")
+    assert reply.parent.author_id is None and reply.parent.body == ""
+    assert CommentReport.objects.filter(reporter__isnull=True, note="").count() == 1
+
+
+def _rows_mentioning(text: str) -> list[str]:
+    """Every model's text and JSON fields that mention ``text``."""
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.JSONField):
+                values = model._default_manager.values_list(field.name, flat=True)
+                if any(text in json.dumps(v).lower() for v in values if v):
+                    found.append(f"{model._meta.label}.{field.name}")
+            elif (
+                isinstance(field, models.CharField | models.TextField)
+                and model._default_manager.filter(**{f"{field.name}__icontains": text}).exists()
+            ):
+                found.append(f"{model._meta.label}.{field.name}")
+    return found
+
+
+def test_account_deletion_leaves_nothing_of_the_reader_but_the_reserved_username(busy_reader):
+    traces = ["busy@example.org", "bongani", "qwabe-mokoena", "my own words", "someone answered"]
+    assert all(_rows_mentioning(t) for t in traces)  # the scan finds them while they live
+    account_delete(user=busy_reader)
+    assert {t: _rows_mentioning(t) for t in traces} == {t: [] for t in traces}
+    # The username is kept on the tombstone alone, so nobody can take it; no comment,
+    # report or placeholder points at the tombstone or names the reader.
+    assert set(_rows_mentioning("busy")) <= {
+        "profiles.Profile.username",
+        "profiles.Profile.username_key",
+    }
