@@ -208,8 +208,29 @@ def _lead_image_fetch(*, item: WireItem, fetcher: Fetcher) -> tuple[bytes | None
     return data, ""
 
 
+@transaction.atomic
 def wire_run_start(*, location: str, source: IngestSource | None = None) -> IngestRun:
-    return IngestRun.objects.create(source=source, location=location[:1000])
+    """Record a new run and, in the same transaction, forget all but the newest
+    ``NEWSDESK_INGEST_RUNS_KEPT`` runs of its source (of its location when it has none),
+    so a source polled every minute does not grow the log without end."""
+    run = IngestRun.objects.create(source=source, location=location[:1000])
+    ingest_runs_prune(source=source, location=run.location)
+    return run
+
+
+def ingest_runs_prune(*, source: IngestSource | None, location: str = "") -> int:
+    """Delete the runs (and their item decisions) of ``source`` beyond the newest
+    ``NEWSDESK_INGEST_RUNS_KEPT``; for runs without a source, those of ``location``.
+    Returns how many runs were deleted."""
+    kept = max(1, settings.NEWSDESK_INGEST_RUNS_KEPT)
+    runs = (
+        IngestRun.objects.filter(source=source)
+        if source
+        else IngestRun.objects.filter(source__isnull=True, location=location)
+    )
+    keep = list(runs.order_by("-started_at", "-pk").values_list("pk", flat=True)[:kept])
+    _total, by_model = runs.exclude(pk__in=keep).delete()
+    return by_model.get(IngestRun._meta.label, 0)
 
 
 def wire_run_finish(*, run: IngestRun, report: IngestReport) -> None:
