@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticleCorrection, ArticlePage
 from newsdesk.articles.services import article_create
 from newsdesk.ingest.page_text import NotAnArticle, ParsedPage
 
@@ -84,10 +84,13 @@ def article_import_parsed(
     source_id: str,
     publish: bool = True,
     extra_fields: dict | None = None,
+    correction_note: str = "",
 ) -> ImportResult:
     """Create or update the article for ``source_id``; one transaction, all or nothing.
 
     ``extra_fields`` (summary, byline, agency) come from wire items, which carry them.
+    ``correction_note``, for a version the source marks as a correction, is added to the
+    story's "Corrections and updates" in the same revision as the corrected text.
     """
     parsed = parsed_without_control_characters(parsed)
     if not parsed.headline.strip():
@@ -142,6 +145,10 @@ def article_import_parsed(
         setattr(article, name, value)
     article.body = body
     article.tags.set([tag_get_or_create(name=name) for name in tag_names])
+    if correction_note:
+        article.corrections.add(
+            ArticleCorrection(kind=ArticleCorrection.Kind.CORRECTION, text=correction_note)
+        )
     revision = article.save_revision(log_action=True)
     if publish:
         revision.publish()

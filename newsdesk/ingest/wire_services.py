@@ -38,6 +38,8 @@ logger = logging.getLogger("newsdesk.ingest")
 NO_SECTION = "the source has no section (was it deleted?): choose one in the admin"
 TEASER_KEPT_AS_DRAFT = "only a teaser of the story at {url}: kept as a draft for editors"
 NOTHING_TO_KILL = "no story with this id was stored: nothing to unpublish"
+# Shown to readers under a story the source corrected without saying what it corrected.
+CORRECTED_BY_SOURCE = "This story was corrected by {source}."
 
 # (position in the document, items in the document, headline, what became of it)
 Progress = Callable[[int, int, str, str], None]
@@ -119,7 +121,8 @@ def wire_item_import(
         item=item, section=section, publish=publish, image_data=image_data, verdict=verdict
     )
     decision = verdict.decision
-    if result is not None and result.status == "unchanged" and decision == Decision.NEWER:
+    changes = (Decision.NEWER, Decision.CORRECTION)
+    if result is not None and result.status == "unchanged" and decision in changes:
         decision = Decision.UNCHANGED
     if decision not in (Decision.OLDER, Decision.KILLED):
         WireItemVersion.objects.update_or_create(
@@ -176,12 +179,18 @@ def _store(
             caption=item.image_caption,
             credit=item.image_credit,
         )
+    correction_note = ""
+    if verdict.decision == Decision.CORRECTION:
+        correction_note = item.correction_note or CORRECTED_BY_SOURCE.format(
+            source=item.agency or "the agency"
+        )
     result = article_import_parsed(
         parsed=item.parsed,
         section=section,
         source_id=item.source_id,
         publish=publish,
         extra_fields=extra_fields,
+        correction_note=correction_note,
     )
     return result, reason
 

@@ -140,7 +140,8 @@ def _item(item) -> WireItem:
     body_html = _of_kind(item.get("bodies"), markup=True) or _named(item, "body_", markup=True)
     body_text = _of_kind(item.get("bodies"), markup=False) or _named(item, "body_", markup=False)
     blocks = blocks_from_html(body_html) if body_html else blocks_from_text(body_text)
-    withdrawn = str(item.get("pubstatus", "usable")).lower() in WITHDRAWN
+    pubstatus = str(item.get("pubstatus", "usable")).lower()
+    withdrawn = pubstatus in WITHDRAWN
     if not blocks and not withdrawn:
         raise ValueError("body: the item has no body")
     located = item.get("located") or ""
@@ -185,6 +186,7 @@ def _item(item) -> WireItem:
         byline=squash(byline)[:200],
         agency=squash(agency)[:100],
         withdrawn=withdrawn,
+        withdrawn_by=pubstatus if withdrawn else "",
         image_url=image_url,
         image_caption=image_caption[:500],
         image_credit=image_credit[:255],
