@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticleCorrection, ArticlePage
 from newsdesk.articles.services import article_create
@@ -43,13 +43,16 @@ def _stream_without_ids(article: ArticlePage) -> list[dict]:
     return [{"type": b["type"], "value": b["value"]} for b in article.body.get_prep_value()]
 
 
-def _aware(published: datetime | None, *, section: Page) -> datetime | None:
-    """The page's local time, read in the time zone of the site the section belongs to."""
+def page_time_aware(*, published: datetime | None, section: Page | None) -> datetime | None:
+    """A scraped page's time as an aware datetime: a naive (local) time is read in the
+    time zone of the site ``section`` belongs to (the default site's without one); a time
+    that carries its offset is kept as it is."""
     if published is None:
         return None
     if timezone.is_aware(published):
         return published
-    site = section.get_site()
+    site = section.get_site() if section is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
     zone = SiteSettings.for_site(site).time_zone if site else timezone.get_default_timezone_name()
     return published.replace(tzinfo=zoneinfo.ZoneInfo(zone))
 
@@ -108,7 +111,7 @@ def article_import_parsed(
     }
     body = body_stream_data(parsed)
     tag_names = list(dict.fromkeys(t.strip().lower() for t in parsed.tags if t.strip()))
-    published_at = _aware(parsed.published, section=section)
+    published_at = page_time_aware(published=parsed.published, section=section)
 
     if article is None:
         article = article_create(
