@@ -167,6 +167,7 @@ def _store(
         "agency": item.agency,
         "language": item.language,
         "source_url": item.source_url,
+        "source_is_teaser": item.teaser,
         # Wagtail publishes a page whose go_live_at is in the future at that time, and not
         # before: publishing now only schedules it.
         "go_live_at": item.embargoed_until if verdict.decision == Decision.EMBARGOED else None,

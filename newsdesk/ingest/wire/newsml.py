@@ -23,6 +23,7 @@ from newsdesk.ingest.wire.body import (
     blocks_from_html,
     blocks_from_text,
     take_dateline,
+    take_teaser,
 )
 from newsdesk.ingest.wire.text import agency_from_rights, language_code, squash
 
@@ -103,6 +104,21 @@ def _signals(item) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _source_url(item) -> str:
+    """The story on the provider's web site: an ``itemMeta/link`` to a web page whose
+    relation says it is this item's own (canonical or alternate)."""
+    for link in item.findall("g:itemMeta/g:link", NS):
+        href = (link.get("href") or "").strip()
+        rel = (link.get("rel") or "").rpartition(":")[2].lower()
+        if href.startswith(("http://", "https://")) and rel in {
+            "canonical",
+            "alternate",
+            "seealso",
+        }:
+            return href
+    return ""
+
+
 def _headlines(meta) -> tuple[str, str]:
     """(main headline, subheadline): the main by its role, else the first."""
     main, sub = "", ""
@@ -168,6 +184,7 @@ def _item(item) -> WireItem:
         )
     dateline_text = _text(meta.find("g:dateline", NS))
     dateline, blocks, credit = take_dateline(blocks, located or dateline_text)
+    blocks, teaser, teaser_url = take_teaser(blocks)
     summary = ""
     for description in meta.findall("g:description", NS):
         if description.get("role") in (None, "drol:summary"):
@@ -215,6 +232,8 @@ def _item(item) -> WireItem:
         agency=agency[:100],
         withdrawn=withdrawn,
         withdrawn_by=withdrawn_by,
+        teaser=teaser,
+        source_url=_source_url(item) or teaser_url,
         signals=signals,
         correction=correction,
         correction_note=_text(item.find("g:itemMeta/g:edNote", NS))[:2000] if correction else "",

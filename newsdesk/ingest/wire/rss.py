@@ -9,7 +9,6 @@ would replace live stories with shorter text.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import UTC, datetime
 
 import feedparser
@@ -24,7 +23,7 @@ from newsdesk.ingest.wire.base import (
     WireItemError,
     wire_source_id,
 )
-from newsdesk.ingest.wire.body import blocks_from_html, summary_text, take_dateline
+from newsdesk.ingest.wire.body import blocks_from_html, summary_text, take_dateline, take_teaser
 from newsdesk.ingest.wire.text import (
     agency_from_rights,
     credit_text,
@@ -40,10 +39,6 @@ NOT_WELL_FORMED = (
 # Problems feedparser reports that leave the document whole: a charset label that
 # disagrees with the bytes, or a server's Content-Type.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
-# "Read the full story at https://..." / "Continue reading ..." ends a teaser.
-_TEASER = re.compile(
-    r"(?i)\b(?:read (?:the )?(?:full|whole|rest of the) (?:story|article)|continue reading)\b"
-)
 
 
 def _time(struct) -> datetime | None:
@@ -167,7 +162,8 @@ def _item(
     # A "PLACE (AP) --" dateline names the agency of this item; the feed's names all.
     agency = dateline_credit or agency
     link = entry.get("link", "")
-    teaser = bool(blocks) and bool(_TEASER.search(blocks[-1].text))
+    blocks, teaser, teaser_url = take_teaser(blocks)
+    link = link if _web(link) else teaser_url
     tags = tuple(
         " ".join(tag.get("term", "").split()).lower()
         for tag in entry.get("tags", [])
@@ -197,7 +193,7 @@ def _item(
         # Read past FeedParserDict's mapping, which would answer with the publish time.
         version_created=_time(dict.get(entry, "updated_parsed")),
         language=language_code(entry.get("language") or title_language or "") or language,
-        source_url=link if link.startswith(("http://", "https://")) else "",
+        source_url=link if _web(link) else "",
         teaser=teaser,
     )
 
