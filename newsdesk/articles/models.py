@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -67,6 +69,14 @@ class ArticlePage(BasePage):
         verbose_name="source URL",
         help_text="The story on its source's own site (wire items link to it).",
     )
+    source_is_teaser = models.BooleanField(
+        default=False,
+        verbose_name="teaser of the source's story",
+        help_text=(
+            "The body is only the start of the story: the page ends with "
+            "'Read the full story at <source>', linking to the source URL."
+        ),
+    )
 
     objects = ArticlePageManager()
 
@@ -98,7 +108,7 @@ class ArticlePage(BasePage):
         FieldPanel("body"),
         FieldPanel("tags"),
         MultiFieldPanel(
-            [FieldPanel("language"), FieldPanel("source_url")],
+            [FieldPanel("language"), FieldPanel("source_url"), FieldPanel("source_is_teaser")],
             heading="Language and source",
         ),
         InlinePanel(
@@ -138,6 +148,12 @@ class ArticlePage(BasePage):
         if self.lead_image_caption:
             return self.lead_image_caption
         return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def source_host(self) -> str:
+        """The source's host name as readers know it ("herald.example.co.za")."""
+        host = urlsplit(self.source_url).hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def credit(self) -> str:

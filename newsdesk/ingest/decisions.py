@@ -14,6 +14,8 @@ from newsdesk.ingest.models import Decision
 from newsdesk.ingest.wire import WireItem
 
 KILLED = "pubStatus '{status}': the source killed or withheld it"
+KILLED_BY_SIGNAL = "signal '{signal}': the source withdrew it"
+CORRECTION = "signal '{signal}': a newer version that corrects the one stored"
 EMBARGOED = "embargoed until {until}: scheduled to go live then, not before"
 OLDER_VERSION = "version {version} is older than version {stored} already stored"
 OLDER_TIME = "made at {made}, before the version already stored ({stored})"
@@ -52,12 +54,15 @@ def _older(item: WireItem, known: Known) -> str:
 
 
 def item_decide(*, item: WireItem, known: Known | None, now: datetime) -> Verdict:
-    """Decide an item: killed, older version, embargoed, new or newer.
+    """Decide an item: killed, older version, embargoed, new, correction or newer.
 
     "Unchanged" is settled by the store step, which compares the text with the article's.
     """
     if item.withdrawn:
-        return Verdict(Decision.KILLED, KILLED.format(status="canceled or withheld"))
+        by = item.withdrawn_by
+        if by and not by.startswith("stat:"):
+            return Verdict(Decision.KILLED, KILLED_BY_SIGNAL.format(signal=by))
+        return Verdict(Decision.KILLED, KILLED.format(status=by or "canceled or withheld"))
     if known is not None:
         older = _older(item, known)
         if older:
@@ -66,4 +71,7 @@ def item_decide(*, item: WireItem, known: Known | None, now: datetime) -> Verdic
         return Verdict(Decision.EMBARGOED, EMBARGOED.format(until=item.embargoed_until.isoformat()))
     if known is None or not known.has_article:
         return Verdict(Decision.NEW, NEW)
+    if item.correction:
+        signal = next((s for s in item.signals if "correction" in s.lower()), "correction")
+        return Verdict(Decision.CORRECTION, CORRECTION.format(signal=signal))
     return Verdict(Decision.NEWER, NEWER)

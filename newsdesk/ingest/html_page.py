@@ -9,6 +9,11 @@ import trafilatura
 from newsdesk.ingest.page_text import BodyBlock, NotAnArticle, ParsedPage, split_dateline
 
 MAX_SUBHEADING_WORDS = 12
+DATE_PARAMS = {
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",  # %z is empty for a time without an offset
+    "original_date": True,  # first published, not last modified
+    "extensive_search": True,
+}
 
 
 def looks_like_html(text: str) -> bool:
@@ -17,20 +22,26 @@ def looks_like_html(text: str) -> bool:
 
 
 def _published(value: str | None) -> datetime | None:
+    """The page's publication time: with its offset when the page gives one, else naive
+    (site-local, attached by the importer)."""
     if not value:
         return None
-    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value[: len(fmt) + 2].strip(), fmt)  # noqa: DTZ007
-        except ValueError:
-            continue
-    return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
 
 
 def parse_html_page(html: str) -> ParsedPage:
     """Extract the headline, date, body paragraphs and tags of an HTML article."""
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        # htmldate gives a date alone unless asked for the time and offset the page has.
+        date_extraction_params=DATE_PARAMS,
     )
     if document is None:
         raise NotAnArticle("no article text found in the HTML")

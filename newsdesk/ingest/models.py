@@ -91,6 +91,7 @@ class Decision(models.TextChoices):
 
     NEW = "new", "New story"
     NEWER = "newer", "Newer version"
+    CORRECTION = "correction", "Correction: newer version, noted on the story"
     OLDER = "older", "Older version: ignored"
     UNCHANGED = "unchanged", "Unchanged"
     KILLED = "killed", "Killed or withheld: unpublished"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 __all__ = ["BodyBlock", "NotAnArticle", "ParsedPage", "parse_page_text", "split_dateline"]
@@ -44,7 +44,8 @@ class ParsedPage:
     """The article parts of a scraped page; absent parts are "", None or ()."""
 
     headline: str
-    published: datetime | None  # naive, as written on the page (site-local time)
+    # As written on the page: naive (site-local time) unless the page names its zone.
+    published: datetime | None
     caption: str
     credit: str
     dateline: str
@@ -54,10 +55,16 @@ class ParsedPage:
     agency: str = ""  # a trailing "- Sapa" or a "(Reuters)" dateline
 
     def as_json_dict(self) -> dict:
-        """Return a JSON-serialisable dict; ``published`` as 'YYYY-MM-DDTHH:MM' or None."""
+        """Return a JSON-serialisable dict; ``published`` as 'YYYY-MM-DDTHH:MM' (with its
+        offset when the page named its zone) or None."""
+        published = None
+        if self.published:
+            published = self.published.strftime("%Y-%m-%dT%H:%M")
+            if self.published.tzinfo is not None:
+                published = self.published.isoformat(timespec="minutes")
         return {
             "headline": self.headline,
-            "published": self.published.strftime("%Y-%m-%dT%H:%M") if self.published else None,
+            "published": published,
             "caption": self.caption,
             "credit": self.credit,
             "dateline": self.dateline,
@@ -137,8 +144,28 @@ _TIMESTAMP_FORMATS = tuple(
 _DATE_ONLY_FORMATS = _DATE_FORMATS
 _TIMESTAMP_LABEL = re.compile(r"^(?:published|updated|last updated|posted)\s*:?\s*", re.I)
 _TIMESTAMP_ZONE = re.compile(
-    r"(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|SAST|(?:UTC|GMT)(?:[+-]\d{1,2})?)?$"
+    r"(?:\.\d+)?\s*\(?(?P<zone>Z|[+-]\d{2}:?\d{2}|[A-Z]{3,4}"
+    r"|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?)?\)?$"
 )
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?")
+# Zone abbreviations that pages print after a time, with their offsets. Only unambiguous
+# ones: "IST" or "CST" mean different zones in different countries and stay site-local.
+_ZONE_NAMES = {
+    "Z": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "SAST": 2 * 60,  # South Africa
+    "CAT": 2 * 60,  # Central Africa
+    "EAT": 3 * 60,  # East Africa
+    "WAT": 1 * 60,  # West Africa
+    "BST": 1 * 60,  # British Summer Time
+    "CET": 1 * 60,
+    "CEST": 2 * 60,
+    "EST": -5 * 60,
+    "EDT": -4 * 60,
+    "PST": -8 * 60,
+    "PDT": -7 * 60,
+}
 
 # Lines that start like log records, markup or data: never a headline or body text.
 _MACHINE_START = re.compile(
@@ -388,12 +415,40 @@ def _could_be_caption(line: str) -> bool:
     return len(line.split()) <= _CAPTION_MAX_WORDS and _is_prose(line) and not split_dateline(line)
 
 
+def _zone(text: str | None) -> timezone | None:
+    """The fixed offset a page's zone suffix names ("SAST", "GMT+2", "+02:00"), or None."""
+    if not text:
+        return None
+    if text in _ZONE_NAMES:
+        return timezone(timedelta(minutes=_ZONE_NAMES[text]))
+    match = _OFFSET.fullmatch(text)
+    if match is None:
+        return None
+    minutes = int(match["hours"]) * 60 + int(match["minutes"] or 0)
+    if minutes > 14 * 60:
+        return None
+    return timezone(timedelta(minutes=-minutes if match["sign"] == "-" else minutes))
+
+
 def _parse_timestamp(line: str) -> datetime | None:
-    """Parse a line that is only a timestamp or a date; return it naive, as written."""
-    value = _TIMESTAMP_ZONE.sub("", _TIMESTAMP_LABEL.sub("", line)).strip()
-    for fmt in (*_TIMESTAMP_FORMATS, *_DATE_ONLY_FORMATS):
+    """Parse a line that is only a timestamp or a date. A time followed by a zone the
+    page names ("SAST", "GMT+2", "+02:00") is returned with that offset; otherwise it is
+    naive, as written: the site's local time, which the importer attaches."""
+    value = _TIMESTAMP_LABEL.sub("", line)
+    zone_match = _TIMESTAMP_ZONE.search(value)
+    # An abbreviation we cannot be sure of ("IST", "CST") leaves the time site-local.
+    zone_text = zone_match["zone"] if zone_match else None
+    value = value[: zone_match.start()].strip() if zone_match else value.strip()
+    for fmt in _TIMESTAMP_FORMATS:
         try:
-            # Naive on purpose: the page gives site-local time with no zone to attach.
+            moment = datetime.strptime(value, fmt)  # noqa: DTZ007 - zone attached below
+        except ValueError:
+            continue
+        zone = _zone(zone_text)
+        return moment.replace(tzinfo=zone) if zone else moment
+    for fmt in _DATE_ONLY_FORMATS:
+        try:
+            # A date alone is the start of that day in the site's zone, whatever suffix.
             return datetime.strptime(value, fmt)  # noqa: DTZ007
         except ValueError:
             continue

@@ -10,9 +10,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticleCorrection, ArticlePage
 from newsdesk.articles.services import article_authors_set, article_create
 from newsdesk.authors.selectors import author_list_for_byline
 from newsdesk.ingest.page_text import NotAnArticle, ParsedPage
@@ -44,13 +44,16 @@ def _stream_without_ids(article: ArticlePage) -> list[dict]:
     return [{"type": b["type"], "value": b["value"]} for b in article.body.get_prep_value()]
 
 
-def _aware(published: datetime | None, *, section: Page) -> datetime | None:
-    """The page's local time, read in the time zone of the site the section belongs to."""
+def page_time_aware(*, published: datetime | None, section: Page | None) -> datetime | None:
+    """A scraped page's time as an aware datetime: a naive (local) time is read in the
+    time zone of the site ``section`` belongs to (the default site's without one); a time
+    that carries its offset is kept as it is."""
     if published is None:
         return None
     if timezone.is_aware(published):
         return published
-    site = section.get_site()
+    site = section.get_site() if section is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
     zone = SiteSettings.for_site(site).time_zone if site else timezone.get_default_timezone_name()
     return published.replace(tzinfo=zoneinfo.ZoneInfo(zone))
 
@@ -85,10 +88,13 @@ def article_import_parsed(
     source_id: str,
     publish: bool = True,
     extra_fields: dict | None = None,
+    correction_note: str = "",
 ) -> ImportResult:
     """Create or update the article for ``source_id``; one transaction, all or nothing.
 
     ``extra_fields`` (summary, byline, agency) come from wire items, which carry them.
+    ``correction_note``, for a version the source marks as a correction, is added to the
+    story's "Corrections and updates" in the same revision as the corrected text.
     """
     parsed = parsed_without_control_characters(parsed)
     if not parsed.headline.strip():
@@ -106,7 +112,7 @@ def article_import_parsed(
     }
     body = body_stream_data(parsed)
     tag_names = list(dict.fromkeys(t.strip().lower() for t in parsed.tags if t.strip()))
-    published_at = _aware(parsed.published, section=section)
+    published_at = page_time_aware(published=parsed.published, section=section)
 
     # A byline that names our own reporters links to their author pages.
     authors = author_list_for_byline(byline=fields.get("byline", ""))
@@ -149,6 +155,10 @@ def article_import_parsed(
     article.tags.set([tag_get_or_create(name=name) for name in tag_names])
     if authors:
         article_authors_set(article=article, authors=authors)
+    if correction_note:
+        article.corrections.add(
+            ArticleCorrection(kind=ArticleCorrection.Kind.CORRECTION, text=correction_note)
+        )
     revision = article.save_revision(log_action=True)
     if publish:
         revision.publish()

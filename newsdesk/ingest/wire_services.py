@@ -38,6 +38,8 @@ logger = logging.getLogger("newsdesk.ingest")
 NO_SECTION = "the source has no section (was it deleted?): choose one in the admin"
 TEASER_KEPT_AS_DRAFT = "only a teaser of the story at {url}: kept as a draft for editors"
 NOTHING_TO_KILL = "no story with this id was stored: nothing to unpublish"
+# Shown to readers under a story the source corrected without saying what it corrected.
+CORRECTED_BY_SOURCE = "This story was corrected by {source}."
 
 # (position in the document, items in the document, headline, what became of it)
 Progress = Callable[[int, int, str, str], None]
@@ -119,7 +121,8 @@ def wire_item_import(
         item=item, section=section, publish=publish, image_data=image_data, verdict=verdict
     )
     decision = verdict.decision
-    if result is not None and result.status == "unchanged" and decision == Decision.NEWER:
+    changes = (Decision.NEWER, Decision.CORRECTION)
+    if result is not None and result.status == "unchanged" and decision in changes:
         decision = Decision.UNCHANGED
     if decision not in (Decision.OLDER, Decision.KILLED):
         WireItemVersion.objects.update_or_create(
@@ -164,6 +167,7 @@ def _store(
         "agency": item.agency,
         "language": item.language,
         "source_url": item.source_url,
+        "source_is_teaser": item.teaser,
         # Wagtail publishes a page whose go_live_at is in the future at that time, and not
         # before: publishing now only schedules it.
         "go_live_at": item.embargoed_until if verdict.decision == Decision.EMBARGOED else None,
@@ -176,12 +180,18 @@ def _store(
             caption=item.image_caption,
             credit=item.image_credit,
         )
+    correction_note = ""
+    if verdict.decision == Decision.CORRECTION:
+        correction_note = item.correction_note or CORRECTED_BY_SOURCE.format(
+            source=item.agency or "the agency"
+        )
     result = article_import_parsed(
         parsed=item.parsed,
         section=section,
         source_id=item.source_id,
         publish=publish,
         extra_fields=extra_fields,
+        correction_note=correction_note,
     )
     return result, reason
 
@@ -208,8 +218,29 @@ def _lead_image_fetch(*, item: WireItem, fetcher: Fetcher) -> tuple[bytes | None
     return data, ""
 
 
+@transaction.atomic
 def wire_run_start(*, location: str, source: IngestSource | None = None) -> IngestRun:
-    return IngestRun.objects.create(source=source, location=location[:1000])
+    """Record a new run and, in the same transaction, forget all but the newest
+    ``NEWSDESK_INGEST_RUNS_KEPT`` runs of its source (of its location when it has none),
+    so a source polled every minute does not grow the log without end."""
+    run = IngestRun.objects.create(source=source, location=location[:1000])
+    ingest_runs_prune(source=source, location=run.location)
+    return run
+
+
+def ingest_runs_prune(*, source: IngestSource | None, location: str = "") -> int:
+    """Delete the runs (and their item decisions) of ``source`` beyond the newest
+    ``NEWSDESK_INGEST_RUNS_KEPT``; for runs without a source, those of ``location``.
+    Returns how many runs were deleted."""
+    kept = max(1, settings.NEWSDESK_INGEST_RUNS_KEPT)
+    runs = (
+        IngestRun.objects.filter(source=source)
+        if source
+        else IngestRun.objects.filter(source__isnull=True, location=location)
+    )
+    keep = list(runs.order_by("-started_at", "-pk").values_list("pk", flat=True)[:kept])
+    _total, by_model = runs.exclude(pk__in=keep).delete()
+    return by_model.get(IngestRun._meta.label, 0)
 
 
 def wire_run_finish(*, run: IngestRun, report: IngestReport) -> None:

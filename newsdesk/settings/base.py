@@ -530,4 +530,7 @@ NEWSDESK_BEACON_RATE = "60/m"
 NEWSDESK_SEARCH_MAX_QUERY = 500  # longer queries get a 400
 NEWSDESK_INGEST_TIMEOUT = 15  # seconds for fetching a wire source
 NEWSDESK_INGEST_MAX_BYTES = 10 * 1024 * 1024
+# Runs kept in each wire source's log (Settings -> Wire sources -> Runs); older ones are
+# deleted when a new run starts.
+NEWSDESK_INGEST_RUNS_KEPT = 50
 NEWSDESK_INGEST_FETCHER = "newsdesk.ingest.fetch.HttpFetcher"

@@ -15,9 +15,7 @@ def test_reported_queue_lists_only_comments_with_an_open_report(article, site):
     assert queue_counts()["reported"] == 0
     assert moderation_queue(queue="reported")[0] == []
 
-    services.comment_report(
-        comment=reported, reporter=reporter, reason=CommentReport.Reason.SPAM
-    )
+    services.comment_report(comment=reported, reporter=reporter, reason=CommentReport.Reason.SPAM)
 
     assert queue_counts()["reported"] == 1
     assert moderation_queue(queue="reported")[0] == [reported]

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.selectors import article_tags
+from newsdesk.network.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 SEED = Path(__file__).parent / "fixtures" / "news24_japan_us.txt"
@@ -34,7 +35,8 @@ def test_dry_run_prints_the_seed_as_json_and_saves_nothing(capsys):
     call_command("import_page", str(SEED), "--dry-run")
     data = json.loads(capsys.readouterr().out.strip())
     assert data["headline"] == "Japan, US to modernise military alliance"
-    assert data["published"] == "2013-10-03T10:07"
+    # 10:07 on the page, site-local (Johannesburg), printed in UTC with its offset.
+    assert data["published"] == "2013-10-03T08:07:00+00:00"
     assert data["caption"] == "US soldiers stand in front of a Patriot missile battery."
     assert data["credit"] == "Wojtek Radwanski, AFP"
     assert data["dateline"] == "Tokyo"
@@ -121,3 +123,54 @@ def test_html_pages_are_imported_through_trafilatura(section, tmp_path):
     assert article.dateline == "Durban"
     assert "Paragraph 5 of the story" in str(article.body)
     assert "Copyright" not in str(article.body)
+
+
+def _html_story(tmp_path, published_time: str) -> Path:
+    html = tmp_path / "story.html"
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the story says something of substance about the harbour works "
+        f"and the people affected by them, in several words.</p>"
+        for n in range(1, 6)
+    )
+    html.write_text(
+        "<!doctype html><html><head><title>Harbour reopens after repairs</title>"
+        f'<meta property="article:published_time" content="{published_time}">'
+        "</head><body><article><h1>Harbour reopens after repairs</h1>"
+        f"<p>Durban - The harbour reopened on Thursday after weeks of repairs.</p>{paragraphs}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    return html
+
+
+@pytest.mark.parametrize(
+    ("published_time", "utc"),
+    [
+        ("2024-05-02T09:30:00+02:00", "2024-05-02T07:30:00+00:00"),
+        ("2024-05-02T09:30:00-04:00", "2024-05-02T13:30:00+00:00"),  # the page's offset
+        ("2024-05-02T09:30:00", "2024-05-02T07:30:00+00:00"),  # none: site-local (SAST)
+    ],
+)
+def test_an_html_pages_time_keeps_its_offset_and_the_dry_run_prints_utc(
+    section, tmp_path, capsys, published_time, utc
+):
+    html = _html_story(tmp_path, published_time)
+    call_command("import_page", str(html), "--dry-run")
+    assert json.loads(capsys.readouterr().out)["published"] == utc
+    call_command("ingest", str(html), "--dry-run")
+    assert json.loads(capsys.readouterr().out)["published"] == utc
+    call_command("import_page", str(html), "--section", "world", verbosity=0)
+    assert ArticlePage.objects.get().first_published_at.isoformat() == utc
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2013-10-03 10:07 GMT+2", "2013-10-03 10:07 SAST", "2013-10-03T10:07:00+02:00"]
+)
+def test_a_text_pages_named_zone_is_honoured_whatever_the_sites(section, tmp_path, stamp):
+    site_settings = SiteSettings.for_site(section.get_site())
+    site_settings.time_zone = "Europe/London"
+    site_settings.save()
+    page = tmp_path / "page.txt"
+    page.write_text(SEED.read_text().replace("2013-10-03 10:07", stamp, 1))
+    call_command("import_page", str(page), "--section", "world", verbosity=0)
+    assert ArticlePage.objects.get().first_published_at.isoformat() == "2013-10-03T08:07:00+00:00"

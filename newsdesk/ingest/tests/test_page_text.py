@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -197,8 +198,8 @@ def test_page_without_timestamp_has_no_published_time():
         "2013-10-03 10:07:00",
         "2013-10-03T10:07",
         "2013-10-03T10:07:00",
-        "2013-10-03T10:07:00+02:00",
         "03/10/2013 10:07",
+        "2013-10-03 10:07 IST",  # ambiguous (India? Ireland? Israel?): site-local
         "Published: 3 October 2013 10:07",
     ],
 )
@@ -206,6 +207,24 @@ def test_other_timestamp_formats_give_the_same_local_time(stamp):
     page = parse_page_text(SEED.replace("2013-10-03 10:07", stamp, 1))
     assert page.as_json_dict()["published"] == "2013-10-03T10:07"
     assert page.published is not None and page.published.tzinfo is None
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("2013-10-03T10:07:00+02:00", "2013-10-03T10:07+02:00"),
+        ("2013-10-03 10:07 SAST", "2013-10-03T10:07+02:00"),
+        ("3 October 2013 10:07 GMT+2", "2013-10-03T10:07+02:00"),
+        ("Published: 2013-10-03 10:07 (GMT+2)", "2013-10-03T10:07+02:00"),
+        ("2013-10-03 08:07 GMT", "2013-10-03T08:07+00:00"),
+        ("2013-10-03T08:07:00Z", "2013-10-03T08:07+00:00"),
+        ("October 3, 2013 4:07 AM UTC-4", "2013-10-03T04:07-04:00"),
+    ],
+)
+def test_a_time_with_a_named_zone_keeps_its_offset(stamp, published):
+    page = parse_page_text(SEED.replace("2013-10-03 10:07", stamp, 1))
+    assert page.as_json_dict()["published"] == published
+    assert page.published.astimezone(UTC) == datetime(2013, 10, 3, 8, 7, tzinfo=UTC)
 
 
 def test_timestamp_above_the_headline_is_still_found():

@@ -35,6 +35,12 @@ class WireItem:
     byline: str = ""
     agency: str = ""
     withdrawn: bool = False  # the source killed or withheld the story
+    # Why it is withdrawn, as the source said it: "stat:canceled", "sig:kill".
+    withdrawn_by: str = ""
+    # NewsML-G2 ``signal`` qcodes as given ("sig:update", "sig:correction").
+    signals: tuple[str, ...] = ()
+    correction: bool = False  # this version corrects an error in an earlier one
+    correction_note: str = ""  # what the source says it corrected (its edNote), if anything
     image_url: str = ""  # the lead photo, fetched on first import
     image_caption: str = ""
     image_credit: str = ""
@@ -61,6 +67,9 @@ class WireItem:
             version_created=_utc(self.version_created),
             embargoed_until=_utc(self.embargoed_until),
             withdrawn=self.withdrawn,
+            withdrawn_by=self.withdrawn_by,
+            signals=list(self.signals),
+            correction=self.correction,
             teaser=self.teaser,
             source_url=self.source_url,
             image={

@@ -183,3 +183,36 @@ def summary_text(markup: str, *, limit: int = 400) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# "Read the full story at https://..." / "Continue reading ..." ends a teaser.
+_TEASER = re.compile(
+    r"(?i)\b(?:read (?:the )?(?:full|whole|rest of the) (?:story|article)|continue reading)\b"
+)
+_HREF = re.compile(r'<a href="(https?://[^"]+)"')
+
+
+class Teaser(NamedTuple):
+    blocks: list[BodyBlock]
+    teaser: bool
+    url: str  # the link the teaser's last words carry, "" if none
+
+
+def take_teaser(blocks: list[BodyBlock]) -> Teaser:
+    """Whether the body is a teaser (its last paragraph says "Read the full story at
+    ..."), and the body without those words: the article page prints its own link to the
+    source, so the feed's would only repeat it."""
+    if not blocks or blocks[-1].type != "paragraph":
+        return Teaser(blocks, False, "")
+    last = blocks[-1]
+    match = _TEASER.search(last.text)
+    if match is None:
+        return Teaser(blocks, False, "")
+    link = _HREF.findall(last.markup)
+    url = html.unescape(link[-1]) if link else ""
+    rest = last.text[: match.start()].rstrip(" -–—:|([")
+    kept = blocks[:-1]
+    if rest:
+        # The sentence before keeps its words; its inline markup cannot be cut safely.
+        kept.append(BodyBlock("paragraph", rest))
+    return Teaser(kept or blocks, True, url)

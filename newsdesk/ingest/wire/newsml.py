@@ -23,12 +23,20 @@ from newsdesk.ingest.wire.body import (
     blocks_from_html,
     blocks_from_text,
     take_dateline,
+    take_teaser,
 )
 from newsdesk.ingest.wire.text import agency_from_rights, language_code, squash
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 NS = {"g": NAR, "x": "http://www.w3.org/1999/xhtml"}
 WITHDRAWN = {"stat:canceled", "stat:withheld"}
+# ``itemMeta/signal`` codes, compared without their scheme alias (agencies alias the
+# IPTC's Signal NewsCodes scheme as "sig:" mostly, not always). "correction" marks a
+# version that corrects an earlier one (Superdesk and APA's generator write it); "update"
+# is an ordinary newer version. IPTC withdraws an item by pubStatus, but some systems send
+# a signal instead: those codes unpublish like a canceled pubStatus.
+CORRECTION_SIGNALS = {"correction"}
+WITHDRAW_SIGNALS = {"kill", "withdraw", "withdrawn", "withdrawal", "delete", "deleted"}
 # Text items: NewsML-G2 1.x-2.x agencies write the IPTC's "ninat:text"; some the older
 # "icls:text" scheme for the same thing.
 TEXT_CLASSES = {None, "ninat:text", "icls:text"}
@@ -79,6 +87,38 @@ def _time(item, path: str) -> datetime | None:
     return moment
 
 
+def _code(qcode: str) -> str:
+    """The code of a qcode without its scheme alias: "sig:correction" -> "correction"."""
+    return qcode.rpartition(":")[2].strip().lower()
+
+
+def _signals(item) -> tuple[str, ...]:
+    """The item's ``itemMeta/signal`` qcodes (or the last part of their URIs)."""
+    found = []
+    for signal in item.findall("g:itemMeta/g:signal", NS):
+        qcode = (signal.get("qcode") or "").strip()
+        if not qcode and signal.get("uri"):
+            qcode = "sig:" + signal.get("uri").rstrip("/").rpartition("/")[2]
+        if qcode:
+            found.append(qcode)
+    return tuple(dict.fromkeys(found))
+
+
+def _source_url(item) -> str:
+    """The story on the provider's web site: an ``itemMeta/link`` to a web page whose
+    relation says it is this item's own (canonical or alternate)."""
+    for link in item.findall("g:itemMeta/g:link", NS):
+        href = (link.get("href") or "").strip()
+        rel = (link.get("rel") or "").rpartition(":")[2].lower()
+        if href.startswith(("http://", "https://")) and rel in {
+            "canonical",
+            "alternate",
+            "seealso",
+        }:
+            return href
+    return ""
+
+
 def _headlines(meta) -> tuple[str, str]:
     """(main headline, subheadline): the main by its role, else the first."""
     main, sub = "", ""
@@ -126,7 +166,13 @@ def _item(item) -> WireItem:
     if not headline:
         raise ValueError("headline: the newsItem has no headline")
     status = item.find("g:itemMeta/g:pubStatus", NS)
-    withdrawn = status is not None and status.get("qcode") in WITHDRAWN
+    withdrawn_by = status.get("qcode", "") if status is not None else ""
+    withdrawn_by = withdrawn_by if withdrawn_by in WITHDRAWN else ""
+    signals = _signals(item)
+    kill_signal = next((s for s in signals if _code(s) in WITHDRAW_SIGNALS), "")
+    withdrawn_by = withdrawn_by or kill_signal
+    withdrawn = bool(withdrawn_by)
+    correction = any(_code(s) in CORRECTION_SIGNALS for s in signals)
     blocks = _blocks(item)
     if not blocks and not withdrawn:
         raise ValueError("contentSet: the newsItem has no text content")
@@ -138,6 +184,7 @@ def _item(item) -> WireItem:
         )
     dateline_text = _text(meta.find("g:dateline", NS))
     dateline, blocks, credit = take_dateline(blocks, located or dateline_text)
+    blocks, teaser, teaser_url = take_teaser(blocks)
     summary = ""
     for description in meta.findall("g:description", NS):
         if description.get("role") in (None, "drol:summary"):
@@ -184,6 +231,12 @@ def _item(item) -> WireItem:
         byline=byline.removeprefix("By ").removeprefix("by ")[:200],
         agency=agency[:100],
         withdrawn=withdrawn,
+        withdrawn_by=withdrawn_by,
+        teaser=teaser,
+        source_url=_source_url(item) or teaser_url,
+        signals=signals,
+        correction=correction,
+        correction_note=_text(item.find("g:itemMeta/g:edNote", NS))[:2000] if correction else "",
         version=item.get("version", "").strip(),
         version_created=version_created,
         embargoed_until=_time(item, "g:itemMeta/g:embargoed"),

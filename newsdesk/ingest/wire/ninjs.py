@@ -25,6 +25,7 @@ from newsdesk.ingest.wire.body import (
     blocks_from_text,
     summary_text,
     take_dateline,
+    take_teaser,
 )
 from newsdesk.ingest.wire.ninjs_schema import ninjs_errors
 from newsdesk.ingest.wire.text import agency_from_rights, language_code, squash
@@ -140,13 +141,15 @@ def _item(item) -> WireItem:
     body_html = _of_kind(item.get("bodies"), markup=True) or _named(item, "body_", markup=True)
     body_text = _of_kind(item.get("bodies"), markup=False) or _named(item, "body_", markup=False)
     blocks = blocks_from_html(body_html) if body_html else blocks_from_text(body_text)
-    withdrawn = str(item.get("pubstatus", "usable")).lower() in WITHDRAWN
+    pubstatus = str(item.get("pubstatus", "usable")).lower()
+    withdrawn = pubstatus in WITHDRAWN
     if not blocks and not withdrawn:
         raise ValueError("body: the item has no body")
     located = item.get("located") or ""
     if isinstance(located, dict):
         located = located.get("name", "")
     dateline, blocks, credit = take_dateline(blocks, str(located))
+    blocks, teaser, teaser_url = take_teaser(blocks)
     summary = summary_text(
         _first(item.get("descriptions"), role="summary")
         or _named(item, "description_", markup=False)
@@ -185,6 +188,9 @@ def _item(item) -> WireItem:
         byline=squash(byline)[:200],
         agency=squash(agency)[:100],
         withdrawn=withdrawn,
+        withdrawn_by=pubstatus if withdrawn else "",
+        teaser=teaser,
+        source_url=_source_url(item) or teaser_url,
         image_url=image_url,
         image_caption=image_caption[:500],
         image_credit=image_credit[:255],
@@ -193,6 +199,23 @@ def _item(item) -> WireItem:
         embargoed_until=_time(item, "embargoed"),
         language=language_code(item.get("language")),
     )
+
+
+def _source_url(item: dict) -> str:
+    """The story on the provider's site: a ninjs 2.x ``links`` entry that is the item's
+    own web page (rel "canonical", "self" or "alternate"). The ``uri`` is an identifier,
+    not a page, even when it looks like a URL."""
+    for link in item.get("links") or []:
+        if not isinstance(link, dict):
+            continue
+        href, rel = str(link.get("href") or ""), str(link.get("rel") or "").lower()
+        if href.startswith(("http://", "https://")) and rel.rpartition("/")[2] in {
+            "canonical",
+            "self",
+            "alternate",
+        }:
+            return href
+    return ""
 
 
 def _picture(associations) -> tuple[str, str, str]:

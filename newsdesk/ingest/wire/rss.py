@@ -9,7 +9,6 @@ would replace live stories with shorter text.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import UTC, datetime
 
 import feedparser
@@ -24,7 +23,7 @@ from newsdesk.ingest.wire.base import (
     WireItemError,
     wire_source_id,
 )
-from newsdesk.ingest.wire.body import blocks_from_html, summary_text, take_dateline
+from newsdesk.ingest.wire.body import blocks_from_html, summary_text, take_dateline, take_teaser
 from newsdesk.ingest.wire.text import (
     agency_from_rights,
     credit_text,
@@ -40,10 +39,6 @@ NOT_WELL_FORMED = (
 # Problems feedparser reports that leave the document whole: a charset label that
 # disagrees with the bytes, or a server's Content-Type.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
-# "Read the full story at https://..." / "Continue reading ..." ends a teaser.
-_TEASER = re.compile(
-    r"(?i)\b(?:read (?:the )?(?:full|whole|rest of the) (?:story|article)|continue reading)\b"
-)
 
 
 def _time(struct) -> datetime | None:
@@ -69,6 +64,46 @@ def _feed_agency(feed) -> str:
     return agency_from_rights(_detail_text(meta, "rights"))
 
 
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+# The elements that are a feed's items, in RSS 0.9x/2.0 (no namespace), 0.90, 1.0 and Atom.
+_ITEM_TAGS = {
+    "item",
+    "{http://my.netscape.com/rdf/simple/0.9/}item",
+    "{http://purl.org/rss/1.0/}item",
+    "{http://www.w3.org/2005/Atom}entry",
+}
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
+)
+
+
+def _media_descriptions(data: bytes, *, entries: int) -> list[list[str]]:
+    """Each item's ``media:description`` texts, in document order: the caption of its
+    Media RSS photo.
+
+    feedparser does not keep them apart: it files a ``media:description`` among the
+    entry's ``content``, where it would pass for the story's text. So they are read here
+    from the document, item by item, and only when the items line up one to one with
+    feedparser's entries (otherwise none is used).
+    """
+    try:
+        root = etree.fromstring(data, parser=_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return [[] for _ in range(entries)]
+    if root is None:
+        return [[] for _ in range(entries)]
+    found = []
+    for element in root.iter(*_ITEM_TAGS):
+        texts = []
+        for description in element.iter(f"{{{MEDIA_RSS}}}description"):
+            markup = description.get("type") == "html"
+            text = plain_text(description.text or "", markup=markup)
+            if text:
+                texts.append(text)
+        found.append(texts)
+    return found if len(found) == entries else [[] for _ in range(entries)]
+
+
 def parse_rss(data: bytes, *, lenient: bool = False) -> WireBatch:
     # feedparser's own sanitiser would strip the data-* attributes that carry photo
     # credits; nothing of the markup is stored as such (wire.body keeps text only).
@@ -83,23 +118,41 @@ def parse_rss(data: bytes, *, lenient: bool = False) -> WireBatch:
         raise WireFeedError("not an RSS or Atom feed")
     agency = _feed_agency(feed)
     language = language_code(feed.feed.get("language", ""))
-    for position, entry in enumerate(feed.entries, start=1):
+    captions = _media_descriptions(data, entries=len(feed.entries))
+    for position, (entry, media_descriptions) in enumerate(
+        zip(feed.entries, captions, strict=True), start=1
+    ):
         item_id = entry.get("id") or entry.get("link") or ""
         try:
-            batch.add(position, _item(entry, item_id=item_id, agency=agency, language=language))
+            item = _item(
+                entry,
+                item_id=item_id,
+                agency=agency,
+                language=language,
+                media_descriptions=media_descriptions,
+            )
+            batch.add(position, item)
         except ValueError as error:
             headline = _detail_text(entry, "title")
             batch.errors.append(WireItemError(position, item_id, str(error), headline))
     return batch
 
 
-def _item(entry, *, item_id: str, agency: str, language: str) -> WireItem:
+def _item(
+    entry, *, item_id: str, agency: str, language: str, media_descriptions: list[str]
+) -> WireItem:
     if not item_id:
         raise ValueError("guid: the item has neither a guid nor a link")
     headline = _detail_text(entry, "title")
     if not headline:
         raise ValueError("title: the item has no title")
-    content = entry.get("content") or []
+    # feedparser lists media:description among the content: a photo caption, not the story.
+    content = [
+        c
+        for c in entry.get("content") or []
+        if plain_text(c.get("value", ""), markup="html" in str(c.get("type")))
+        not in media_descriptions
+    ]
     full = max((c.get("value", "") for c in content), key=len, default="")
     summary_html = entry.get("summary", "")
     blocks = blocks_from_html(full or summary_html)
@@ -109,13 +162,14 @@ def _item(entry, *, item_id: str, agency: str, language: str) -> WireItem:
     # A "PLACE (AP) --" dateline names the agency of this item; the feed's names all.
     agency = dateline_credit or agency
     link = entry.get("link", "")
-    teaser = bool(blocks) and bool(_TEASER.search(blocks[-1].text))
+    blocks, teaser, teaser_url = take_teaser(blocks)
+    link = link if _web(link) else teaser_url
     tags = tuple(
         " ".join(tag.get("term", "").split()).lower()
         for tag in entry.get("tags", [])
         if tag.get("term", "").strip()
     )
-    image_url, image_caption, image_credit = _picture(entry, full)
+    image_url, image_caption, image_credit = _picture(entry, full, media_descriptions)
     parsed = ParsedPage(
         headline=headline[:255],
         published=_time(entry.get("published_parsed") or dict.get(entry, "updated_parsed")),
@@ -139,7 +193,7 @@ def _item(entry, *, item_id: str, agency: str, language: str) -> WireItem:
         # Read past FeedParserDict's mapping, which would answer with the publish time.
         version_created=_time(dict.get(entry, "updated_parsed")),
         language=language_code(entry.get("language") or title_language or "") or language,
-        source_url=link if link.startswith(("http://", "https://")) else "",
+        source_url=link if _web(link) else "",
         teaser=teaser,
     )
 
@@ -156,12 +210,13 @@ def _web(url) -> bool:
     return isinstance(url, str) and url.startswith(("http://", "https://"))
 
 
-def _picture(entry, content_html: str) -> tuple[str, str, str]:
+def _picture(entry, content_html: str, media_descriptions: list[str]) -> tuple[str, str, str]:
     """(URL, caption, credit) of the lead photo: ``media:content`` or ``media:thumbnail``
-    (Media RSS), an image enclosure, else the first ``<figure>`` of the content."""
+    (Media RSS) captioned by the item's first ``media:description``, an image enclosure,
+    else the first ``<figure>`` of the content."""
     credits = entry.get("media_credit") or []
     credit = credit_text(credits[0].get("content", "")) if credits else ""
-    caption = ""  # feedparser does not keep media:description apart from the item's
+    caption = media_descriptions[0] if media_descriptions else ""
     for media in entry.get("media_content") or []:
         kind = media.get("medium") or media.get("type", "").split("/")[0]
         if kind == "image" and _web(media.get("url")):

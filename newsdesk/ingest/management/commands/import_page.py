@@ -1,13 +1,14 @@
 """Import scraped article pages (plain text or HTML) as articles."""
 
 import json
+from datetime import UTC
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.ingest.html_page import looks_like_html, parse_html_page
 from newsdesk.ingest.page_text import NotAnArticle, ParsedPage, parse_page_text, source_id_for_page
-from newsdesk.ingest.services import article_import_parsed
+from newsdesk.ingest.services import article_import_parsed, page_time_aware
 from newsdesk.sections.selectors import section_by_slug
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -46,11 +47,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, dry_run, section, draft, **options):
         verbosity = options["verbosity"]
-        section_page = None
-        if not dry_run:
-            section_page = section_by_slug(slug=section)
-            if section_page is None:
-                raise CommandError(SECTION_NOT_FOUND.format(slug=section))
+        section_page = section_by_slug(slug=section)
+        if section_page is None and not dry_run:
+            raise CommandError(SECTION_NOT_FOUND.format(slug=section))
         failed = 0
         total = len(files)
         for number, path in enumerate(files, start=1):
@@ -63,7 +62,12 @@ class Command(BaseCommand):
                 self.stderr.write(f"{prefix}: not imported: {reason or error}")
                 continue
             if dry_run:
-                self.stdout.write(json.dumps(parsed.as_json_dict(), ensure_ascii=False))
+                payload = parsed.as_json_dict()
+                # In UTC with its offset, as the ingest dry run prints every format: a
+                # page's local time is read in its section's site's zone.
+                published = page_time_aware(published=parsed.published, section=section_page)
+                payload["published"] = published.astimezone(UTC).isoformat() if published else None
+                self.stdout.write(json.dumps(payload, ensure_ascii=False))
                 continue
             result = article_import_parsed(
                 parsed=parsed,

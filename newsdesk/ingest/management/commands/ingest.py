@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.ingest.fetch import FetchError, fetcher_get
 from newsdesk.ingest.models import IngestSource
+from newsdesk.ingest.services import page_time_aware
 from newsdesk.ingest.wire import WireFeedError, parse_wire
 from newsdesk.ingest.wire_services import (
     IngestReport,
@@ -75,7 +77,8 @@ class Command(BaseCommand):
         else:
             data, url, fmt = self._read(source), source, format
         if dry_run:
-            return self._dry_run(data, fmt=fmt, url=url, lenient=lenient)
+            zone_section = configured.section if configured else section_by_slug(slug=section)
+            return self._dry_run(data, fmt=fmt, url=url, lenient=lenient, section=zone_section)
         section_page = section_by_slug(slug=section)
         if section_page is None:
             raise CommandError(SECTION_NOT_FOUND.format(slug=section))
@@ -114,7 +117,7 @@ class Command(BaseCommand):
             raise CommandError(FILE_TOO_LARGE.format(path=path, mb=limit // 1024 // 1024))
         return path.read_bytes()
 
-    def _dry_run(self, data: bytes, *, fmt: str, url: str, lenient: bool):
+    def _dry_run(self, data: bytes, *, fmt: str, url: str, lenient: bool, section):
         try:
             batch = parse_wire(data, fmt=fmt, url=url, lenient=lenient)
         except WireFeedError as error:
@@ -122,6 +125,12 @@ class Command(BaseCommand):
         for warning in batch.warnings:
             self.stderr.write(f"warning: {warning}")
         for item in batch.items:
+            # A scraped HTML page's time may be local: read it in the section's site's zone
+            # (as storing it would), so it prints in UTC like every other format's.
+            published = page_time_aware(published=item.parsed.published, section=section)
+            item = dataclasses.replace(
+                item, parsed=dataclasses.replace(item.parsed, published=published)
+            )
             self.stdout.write(json.dumps(item.as_json_dict(), ensure_ascii=False))
         for error in batch.errors:
             self.stderr.write(f"item {error.position} ({error.item_id or 'no id'}): {error.reason}")
