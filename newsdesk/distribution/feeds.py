@@ -12,8 +12,8 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
+from newsdesk.core.text import xml_safe
 from newsdesk.distribution.selectors import FeedItem, FeedSource, feed_source_get
-from newsdesk.distribution.text import xml_safe
 
 
 class JsonFeed(SyndicationFeed):

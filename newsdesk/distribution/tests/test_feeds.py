@@ -2,8 +2,8 @@ import feedparser
 import pytest
 
 from newsdesk.articles.tests.factories import article_factory
+from newsdesk.core.text import xml_safe
 from newsdesk.distribution.selectors import FEED_SOURCES, FeedSource, feed_source_register
-from newsdesk.distribution.text import xml_safe
 from newsdesk.images.tests.factories import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
