@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
+from wagtail.models import Site
 
 from newsdesk.contributions import selectors, services
 from newsdesk.contributions.forms import PicturesForm, StoryForm, photo_formset
@@ -140,6 +141,7 @@ def story(request, pk: int | None = None):
                         int(x) for x in request.POST.getlist("remove") if x.isdigit()
                     ],
                     send=send,
+                    site=Site.find_for_request(request),
                     **form.cleaned_data,
                 )
             except ValidationError as error:
@@ -192,6 +194,7 @@ def pictures(request):
                     kind=Submission.Kind.PICTURES,
                     photos=_photo_inputs(formset),
                     send=True,
+                    site=Site.find_for_request(request),
                     **form.cleaned_data,
                 )
             except ValidationError as error:
