@@ -24,14 +24,14 @@ from wagtail.models import Collection, Site, TaskState, WorkflowState
 
 from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
 from newsdesk.images.models import CustomImage
-from newsdesk.sanctions.models import Sanction
-from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.images.uploads import (
     SanitisedImage,
     UploadRejected,
     image_header_pixels,
     sanitise_image_upload,
 )
+from newsdesk.sanctions.models import Sanction
+from newsdesk.sanctions.selectors import sanction_active_for
 
 logger = logging.getLogger(__name__)
 
