@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import wraps
 
-from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,6 +19,7 @@ from wagtail.models import Site
 from newsdesk.contributions import selectors, services
 from newsdesk.contributions.forms import PicturesForm, StoryForm, photo_formset
 from newsdesk.contributions.models import Submission
+from newsdesk.core.ratelimit import rate_limit_consume
 from newsdesk.profiles.decorators import profile_required
 
 REQUEST_TOO_LARGE = (
@@ -80,15 +80,19 @@ def limit_submissions(*, every_post: bool):
             counts = request.method == "POST" and (
                 every_post or bool(request.FILES) or request.POST.get("action") == "send"
             )
-            if counts and not ratelimit.consume(
-                request, action="contribution_submit", user=request.user
-            ):
-                return render(
-                    request,
-                    "contributions/refused.html",
-                    {"message": UPLOADS_RATE_LIMITED},
-                    status=429,
+            if counts:
+                retry_after = rate_limit_consume(
+                    request, action="contribution_submit", user=request.user
                 )
+                if retry_after is not None:
+                    response = render(
+                        request,
+                        "contributions/refused.html",
+                        {"message": UPLOADS_RATE_LIMITED},
+                        status=429,
+                    )
+                    response["Retry-After"] = str(retry_after)
+                    return response
             return view(request, *args, **kwargs)
 
         return wrapper

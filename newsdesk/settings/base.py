@@ -410,6 +410,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 USERSESSIONS_TRACK_ACTIVITY = False
 NEWSDESK_AVATAR_SIZE = 320
 NEWSDESK_AVATAR_MAX_BYTES = 8 * 1024 * 1024
+# Per reader (issue #13): each profile save that carries a new picture is decoded and
+# re-encoded, so it is limited like contributions, through allauth's rate limiter.
+ACCOUNT_RATE_LIMITS["avatar_upload"] = "5/10m/user,20/d/user"
 # --- discussions ---
 # Readers' comments: the site setting "Comments settings" holds the policy's numbers and
 # word lists; these bound what a front cache may keep of the public thread fragment.
