@@ -245,6 +245,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
+# Editors' uploads are checked and re-encoded without metadata (EXIF/GPS, XMP, ICC after
+# conversion to sRGB, comments) like readers' (issue #13, row 9): newsdesk/images/forms.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.images.forms.CleanImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
