@@ -1,12 +1,21 @@
 """The image model, custom from the first migration: every photo carries its credit."""
 
+import io
 import os
 
 from django.conf import settings
+from django.core.files import File
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from newsdesk.images.uploads import EDITOR_FORMATS, file_stem, sanitise_image_bytes
+from newsdesk.images.uploads import (
+    EDITOR_FORMATS,
+    file_stem,
+    image_encode_clean,
+    image_metadata_present,
+    image_open_checked,
+    sanitise_image_bytes,
+)
 
 
 class CustomImage(AbstractImage):
@@ -33,6 +42,38 @@ class CustomImage(AbstractImage):
         if not getattr(self.file.file, "newsdesk_clean", False):
             self._file_reencode_clean()
         super()._set_image_file_metadata()
+
+    def generate_rendition_file(self, filter, *, source=None):
+        return super().generate_rendition_file(filter, source=self._rendition_source(source))
+
+    def _rendition_source(self, source):
+        """The original as a rendition may start from it: as stored when it is clean.
+
+        Wagtail's renditions copy the original's EXIF, ICC profile and JPEG comment into
+        every rendition. Originals newsdesk stores carry none; one stored before they
+        were cleaned (or restored from an old backup) is cleaned in memory first, in its
+        own format so that renditions keep their default format.
+        """
+        if source is None:
+            with self.open_file() as stored:
+                data = stored.read()
+        else:
+            source.seek(0)
+            data = source.read()
+            source.seek(0)
+        if not image_metadata_present(data):
+            return source if source is not None else File(io.BytesIO(data), name=self.file.name)
+        image, fmt = image_open_checked(
+            data,
+            name=os.path.basename(self.file.name),
+            max_bytes=max(len(data), 1),
+            max_pixels=max(self.width * self.height, 1),
+            formats=EDITOR_FORMATS,
+        )
+        content = image_encode_clean(
+            image, fmt={"GIF": "PNG", "AVIF": "WEBP"}.get(fmt, fmt), quality=95
+        )
+        return File(io.BytesIO(content), name=self.file.name)
 
     def _file_reencode_clean(self) -> None:
         old_name, storage = self.file.name, self.file.storage

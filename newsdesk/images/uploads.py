@@ -285,6 +285,30 @@ def image_encode_clean(image: Image.Image, *, fmt: str, quality: int = 88) -> by
     return out.getvalue()
 
 
+# What Pillow reports in ``info`` that only describes how the pixels are stored; any other
+# key (exif, icc_profile, xmp, comment, a PNG text chunk, photoshop/IPTC, ...) is metadata.
+STRUCTURAL_INFO = frozenset(
+    {
+        "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive",
+        "progression", "adobe", "adobe_transform", "transparency", "gamma", "srgb",
+        "aspect", "interlace", "compression", "background", "loop", "duration",
+        "timestamp", "version", "extension",
+    }
+)  # fmt: skip
+
+
+def image_metadata_present(data: bytes) -> bool:
+    """True if the encoded image in ``data`` carries anything besides its pixels (read
+    from its header; an unreadable file counts as carrying metadata, to be safe)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                return bool(set(image.info) - STRUCTURAL_INFO)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return True
+
+
 def image_reencode_clean(image: Image.Image, *, fmt: str) -> SanitisedImage:
     """Re-encode a decoded picture for storage; a GIF is stored as a PNG (its first frame),
     an AVIF as a WebP (lossy with alpha like it, and a container our tests read back)."""

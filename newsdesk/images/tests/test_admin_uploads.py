@@ -168,3 +168,24 @@ def test_a_damaged_photo_is_refused_with_the_reason_and_nothing_is_stored(editor
     assert response.status_code == 200
     assert "Upload a valid image" in response.content.decode()
     assert not CustomImage.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_renditions_of_an_original_stored_with_metadata_carry_none(fmt):
+    # Wagtail's rendition pipeline copies EXIF, the ICC profile and the JPEG comment
+    # from the original: an original stored before uploads were cleaned (or restored
+    # from an old backup) must not pass them on.
+    from django.core.files.base import ContentFile
+
+    image = CustomImage.objects.create(
+        title="Old", file=ContentFile(image_with_metadata(fmt), name=f"old.{fmt.lower()}")
+    )
+    assert metadata_found(_stored(image))  # the original really is dirty
+    for spec in (*RENDITIONS, "width-20|format-jpeg", "original"):
+        rendition = image.get_rendition(spec)
+        with rendition.file.open("rb") as f:
+            data = f.read()
+        assert metadata_found(data) == [], spec
+        assert SCRIPT_COMMENT not in data
+    default = image.get_rendition("width-20").file.name.rsplit(".", 1)[1]
+    assert default == {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[fmt]
