@@ -189,3 +189,27 @@ def test_renditions_of_an_original_stored_with_metadata_carry_none(fmt):
         assert SCRIPT_COMMENT not in data
     default = image.get_rendition("width-20").file.name.rsplit(".", 1)[1]
     assert default == {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[fmt]
+
+
+def test_an_avif_is_stored_as_a_clean_webp(editor_client):
+    import io
+
+    from PIL import Image
+
+    from newsdesk.images.tests.factories import gps_exif
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (200, 40, 40)).save(out, format="AVIF", exif=gps_exif())
+    assert exif_gps_found(out.getvalue())  # the fixture really carries a position
+    response = editor_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Av",
+            "file": SimpleUploadedFile("a.avif", out.getvalue()),
+            "collection": _root(),
+        },
+    )
+    assert response.status_code == 302, response.content[:300]
+    image = CustomImage.objects.get()
+    assert image.file.name.endswith(".webp")
+    _assert_clean(image)
