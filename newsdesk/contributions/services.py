@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
 from wagtail.log_actions import log
-from wagtail.models import Collection, TaskState, WorkflowState
+from wagtail.models import Collection, Site, TaskState, WorkflowState
 
 from newsdesk.articles.services import article_create
 from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
@@ -36,6 +36,8 @@ from newsdesk.images.uploads import (
     image_header_pixels,
     sanitise_image_upload,
 )
+from newsdesk.sanctions.models import Sanction
+from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sections.models import HomePage, SectionPage
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,8 @@ NO_WORKFLOW = (
     "Contributions cannot be sent right now: the editors' review is switched off. "
     "Your draft is saved."
 )
+SANCTIONED = "You cannot send contributions at the moment: {reason}"
+SANCTIONED_UNTIL = "You cannot send contributions until {until}: {reason}"
 HIDDEN_CODE = (
     "{name} has web page code hidden inside the picture, so we cannot accept it. "
     "Send the photo as it came from your camera or phone."
@@ -178,6 +182,24 @@ def submission_is_editable_by_reader(submission: Submission) -> bool:
     return submission_status(submission=submission).code in (Status.DRAFT, Status.DECLINED)
 
 
+def _refuse_if_sanctioned(*, contributor, site: Site | None) -> None:
+    """Refuse a reader under a timeout, a network ban, or a ban on either site involved.
+
+    Contributions are published on the default site (its community section and User
+    Galleries), whichever site the reader sends them from: a ban there applies, and so
+    does a ban on the site the form was sent on, so another site's host dodges neither.
+    """
+    sites = {site, Site.objects.filter(is_default_site=True).first()} - {None}
+    for candidate in sites or {None}:
+        sanction = sanction_active_for(user=contributor.user, site=candidate)
+        if sanction is None:
+            continue
+        if sanction.kind == Sanction.Kind.TIMEOUT:
+            until = timezone.localtime(sanction.ends_at).strftime("%Y-%m-%d %H:%M")
+            raise ValidationError(SANCTIONED_UNTIL.format(until=until, reason=sanction.reason))
+        raise ValidationError(SANCTIONED.format(reason=sanction.reason))
+
+
 def submission_save(
     *,
     contributor,
@@ -191,12 +213,16 @@ def submission_save(
     remove_photo_ids: Sequence[int] = (),
     submission: Submission | None = None,
     send: bool = False,
+    site: Site | None = None,
 ) -> Submission:
     """Save a reader's draft, or send it to the editors when ``send``.
 
+    ``site`` is the site the reader sends from (the default site's rules always apply).
     Raises ``ValidationError`` with every problem found, reader-facing, and stores
     nothing: photos are checked in memory first and files written only after that.
+    A sanctioned reader is refused before anything else is looked at.
     """
+    _refuse_if_sanctioned(contributor=contributor, site=site)
     if submission is not None and not submission_is_editable_by_reader(submission):
         raise ValidationError(NOT_EDITABLE)
     errors = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import wraps
 
-from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,12 +14,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
+from wagtail.models import Site
 
 from newsdesk.contributions import selectors, services
 from newsdesk.contributions.forms import ACCEPT, PicturesForm, StoryForm, photo_formset
 from newsdesk.contributions.models import Submission
 from newsdesk.contributions.stats import stats_for_publications
 from newsdesk.core.beacons import beacon_count_once_today, beacon_rate_limited, beacon_too_many
+from newsdesk.core.ratelimit import rate_limit_consume
 from newsdesk.profiles.decorators import profile_required
 
 REQUEST_TOO_LARGE = (
@@ -87,15 +88,19 @@ def limit_submissions(*, every_post: bool):
             counts = request.method == "POST" and (
                 every_post or bool(request.FILES) or request.POST.get("action") == "send"
             )
-            if counts and not ratelimit.consume(
-                request, action="contribution_submit", user=request.user
-            ):
-                return render(
-                    request,
-                    "contributions/refused.html",
-                    {"message": UPLOADS_RATE_LIMITED},
-                    status=429,
+            if counts:
+                retry_after = rate_limit_consume(
+                    request, action="contribution_submit", user=request.user
                 )
+                if retry_after is not None:
+                    response = render(
+                        request,
+                        "contributions/refused.html",
+                        {"message": UPLOADS_RATE_LIMITED},
+                        status=429,
+                    )
+                    response["Retry-After"] = str(retry_after)
+                    return response
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -148,6 +153,7 @@ def story(request, pk: int | None = None):
                         int(x) for x in request.POST.getlist("remove") if x.isdigit()
                     ],
                     send=send,
+                    site=Site.find_for_request(request),
                     **form.cleaned_data,
                 )
             except ValidationError as error:
@@ -200,6 +206,7 @@ def pictures(request):
                     kind=Submission.Kind.PICTURES,
                     photos=_photo_inputs(formset),
                     send=True,
+                    site=Site.find_for_request(request),
                     **form.cleaned_data,
                 )
             except ValidationError as error:

@@ -13,8 +13,8 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import escape
 
+from newsdesk.core.text import xml_safe
 from newsdesk.distribution.selectors import FeedItem, FeedSource, feed_source_get
-from newsdesk.distribution.text import xml_safe
 from newsdesk.network.selectors import site_absolute_url
 
 

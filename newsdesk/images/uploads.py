@@ -15,7 +15,8 @@ Every reader upload goes through ``sanitise_image_upload``:
    the stored file, and so from every rendition.
 
 ``image_encode_clean`` is the one encoder for every image newsdesk stores: readers'
-uploads and avatars (through ``sanitise_image_upload``) and wire photos (through
+uploads and avatars (through ``sanitise_image_upload``), editors' uploads in the Wagtail
+admin (``images.forms.CleanImageForm`` and ``CustomImage``) and wire photos (through
 ``sanitise_image_bytes``). ``image_header_pixels`` reads a file's size in pixels from its
 header alone, for budgets across the files of one request.
 
@@ -25,6 +26,7 @@ A refusal raises ``UploadRejected`` whose message names the problem for the read
 from __future__ import annotations
 
 import io
+import os
 import secrets
 import warnings
 from dataclasses import dataclass
@@ -51,6 +53,11 @@ SIGNATURES = (
 )
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 READER_FORMATS = ("JPEG", "PNG", "WEBP")  # what readers may upload; wire photos add GIF
+# What editors may upload in the Wagtail admin (WAGTAILIMAGES_EXTENSIONS): a GIF is
+# stored as a PNG of its first frame, an AVIF as a WebP (see ``image_reencode_clean``).
+EDITOR_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF")
+# AVIF is an ISO media file: its type is the brand of the ``ftyp`` box at bytes 4-12.
+AVIF_BRANDS = (b"ftypavif", b"ftypavis")
 SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -75,9 +82,13 @@ class SanitisedImage:
         return EXTENSIONS[self.format]
 
     def as_file(self, *, stem: str = "photo") -> ImageFile:
-        """A Django file with a fresh, safe name (the reader's file name is never used)."""
+        """A Django file with a fresh, safe name (the reader's file name is never used).
+
+        Marked ``newsdesk_clean``, so ``CustomImage`` knows it needs no second pass."""
         name = f"{stem}-{secrets.token_hex(6)}.{self.extension}"
-        return ImageFile(io.BytesIO(self.content), name=name)
+        file = ImageFile(io.BytesIO(self.content), name=name)
+        file.newsdesk_clean = True
+        return file
 
 
 def sniff_format(head: bytes) -> str | None:
@@ -86,6 +97,8 @@ def sniff_format(head: bytes) -> str | None:
             return name
     if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WEBP"
+    if len(head) >= 12 and head[4:12] in AVIF_BRANDS:
+        return "AVIF"
     return None
 
 
@@ -94,7 +107,11 @@ def _mb(size: int) -> str:
 
 
 def sanitise_image_upload(
-    uploaded, *, max_bytes: int | None = None, max_pixels: int | None = None
+    uploaded,
+    *,
+    max_bytes: int | None = None,
+    max_pixels: int | None = None,
+    formats: tuple[str, ...] = READER_FORMATS,
 ) -> SanitisedImage:
     """Return a clean re-encoding of ``uploaded`` or raise ``UploadRejected``."""
     max_bytes = max_bytes or settings.NEWSDESK_UPLOAD_MAX_BYTES
@@ -106,7 +123,9 @@ def sanitise_image_upload(
         )
     uploaded.seek(0)
     data = uploaded.read(max_bytes + 1)
-    return sanitise_image_bytes(data, name=name, max_bytes=max_bytes, max_pixels=max_pixels)
+    return sanitise_image_bytes(
+        data, name=name, max_bytes=max_bytes, max_pixels=max_pixels, formats=formats
+    )
 
 
 def sanitise_image_bytes(
@@ -199,6 +218,11 @@ def image_header_pixels(uploaded) -> int:
     return width * height
 
 
+def file_stem(name: str) -> str:
+    """The file name without folder or extension (the format may change on the way)."""
+    return os.path.splitext(os.path.basename(name or ""))[0][:60] or "image"
+
+
 def _display_name(uploaded) -> str:
     return (getattr(uploaded, "name", "") or "The file").rsplit("/", 1)[-1][:80]
 
@@ -239,7 +263,8 @@ def image_pixels_only(image: Image.Image) -> Image.Image:
 def image_encode_clean(image: Image.Image, *, fmt: str, quality: int = 88) -> bytes:
     """Encode ``image`` with no EXIF, XMP, IPTC, ICC profile, comment or text chunk.
 
-    The one encoder for every stored image: readers' uploads, avatars and wire photos.
+    The one encoder for every stored image: readers' uploads, avatars, editors' admin
+    uploads and wire photos.
     """
     image = image_pixels_only(image)
     out = io.BytesIO()
@@ -260,9 +285,34 @@ def image_encode_clean(image: Image.Image, *, fmt: str, quality: int = 88) -> by
     return out.getvalue()
 
 
+# What Pillow reports in ``info`` that only describes how the pixels are stored; any other
+# key (exif, icc_profile, xmp, comment, a PNG text chunk, photoshop/IPTC, ...) is metadata.
+STRUCTURAL_INFO = frozenset(
+    {
+        "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive",
+        "progression", "adobe", "adobe_transform", "transparency", "gamma", "srgb",
+        "aspect", "interlace", "compression", "background", "loop", "duration",
+        "timestamp", "version", "extension",
+    }
+)  # fmt: skip
+
+
+def image_metadata_present(data: bytes) -> bool:
+    """True if the encoded image in ``data`` carries anything besides its pixels (read
+    from its header; an unreadable file counts as carrying metadata, to be safe)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                return bool(set(image.info) - STRUCTURAL_INFO)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return True
+
+
 def image_reencode_clean(image: Image.Image, *, fmt: str) -> SanitisedImage:
-    """Re-encode a decoded picture for storage; a GIF is stored as a PNG (its first frame)."""
-    fmt = "PNG" if fmt == "GIF" else fmt
+    """Re-encode a decoded picture for storage; a GIF is stored as a PNG (its first frame),
+    an AVIF as a WebP (lossy with alpha like it, and a container our tests read back)."""
+    fmt = {"GIF": "PNG", "AVIF": "WEBP"}.get(fmt, fmt)
     content = image_encode_clean(image, fmt=fmt)
     with Image.open(io.BytesIO(content)) as stored:
         width, height = stored.size

@@ -4,12 +4,15 @@ The public page is the same for every reader (cacheable); the create and edit sc
 are personal and never cached.
 """
 
+import math
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from newsdesk.core.ratelimit import rate_limit_consume
 from newsdesk.core.redirects import next_url_safe
 from newsdesk.profiles import services
 from newsdesk.profiles.forms import ProfileCreateForm, ProfileEditForm
@@ -24,6 +27,10 @@ PROFILE_CREATED = (
     "if you like."
 )
 PROFILE_SAVED = "Your profile has been saved."
+AVATAR_RATE_LIMITED = (
+    "You have changed your profile picture many times in a short while. Nothing was "
+    "saved: please try again in {minutes} min."
+)
 
 
 def profile_detail(request, username: str):
@@ -96,6 +103,20 @@ def profile_edit(request):
         return redirect("profiles:create")
     initial = {"display_name": profile.display_name, "bio": profile.bio}
     form = ProfileEditForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and request.FILES.get("avatar"):
+        # Counted before the picture is looked at: decoding it is the cost being limited.
+        retry_after = rate_limit_consume(request, action="avatar_upload", user=request.user)
+        if retry_after is not None:
+            form = ProfileEditForm(request.POST, initial=initial)  # what they typed stays
+            form.add_error(None, AVATAR_RATE_LIMITED.format(minutes=math.ceil(retry_after / 60)))
+            response = render(
+                request,
+                "profiles/profile_edit.html",
+                {"form": form, "profile": profile},
+                status=429,
+            )
+            response["Retry-After"] = str(retry_after)
+            return response
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_update(

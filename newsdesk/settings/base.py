@@ -262,6 +262,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
+# Editors' uploads are checked and re-encoded without metadata (EXIF/GPS, XMP, ICC after
+# conversion to sRGB, comments) like readers' (issue #13, row 9): newsdesk/images/forms.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.images.forms.CleanImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -438,6 +441,9 @@ SESSION_COOKIE_DOMAIN = ENV.session_cookie_domain or None
 USERSESSIONS_TRACK_ACTIVITY = False
 NEWSDESK_AVATAR_SIZE = 320
 NEWSDESK_AVATAR_MAX_BYTES = 8 * 1024 * 1024
+# Per reader (issue #13): each profile save that carries a new picture is decoded and
+# re-encoded, so it is limited like contributions, through allauth's rate limiter.
+ACCOUNT_RATE_LIMITS["avatar_upload"] = "5/10m/user,20/d/user"
 # --- discussions ---
 # Readers' comments: the site setting "Comments settings" holds the policy's numbers and
 # word lists; these bound what a front cache may keep of the public thread fragment.

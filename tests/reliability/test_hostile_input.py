@@ -74,7 +74,7 @@ def test_hostile_text_in_a_story_leaves_every_feed_well_formed(
 
     from newsdesk.articles.models import ArticlePage
     from newsdesk.articles.tests.factories import article_factory
-    from newsdesk.distribution.text import xml_safe
+    from newsdesk.core.text import xml_safe
 
     ArticlePage.objects.all().delete()  # one story per example: the feed shows just it
     article_factory(section=section, title=title, summary=summary, byline=byline, tags=[tag])

@@ -52,3 +52,35 @@ def test_a_readers_display_name_reaches_the_feed_escaped(client, home_page):
     approve(sent_pictures(profile), editor())
     [description] = _descriptions(client)
     assert description == "Pictures by &lt;i&gt;Sipho&lt;/i&gt; &amp; co."
+
+
+CONTROLS = "\x00\x08\x0b\x0c\x1b\x7f"
+
+
+def test_control_characters_in_reader_text_are_stripped_and_the_feed_parses(client, home_page):
+    # Django's feed writer refused these with a 500; now the feed is 200 and every item
+    # reads as the reader typed it, less the characters XML 1.0 forbids.
+    profile = reader("lindiwe", f"Lindi{CONTROLS}we")
+    story = submission_save(
+        contributor=profile,
+        kind="story",
+        title=f"Storm{CONTROLS} over Durban",
+        body=f"Thunder{CONTROLS} rolled in. {story_text(250)}",
+        place="Durban",
+        rights_confirmed=True,
+        send=True,
+    )
+    approve(story, editor())
+    response = client.get("/feeds/contributions/rss/")
+    assert response.status_code == 200
+    [item] = ET.fromstring(response.content).iter("item")
+    assert item.findtext("title") == "Storm over Durban"
+    assert item.findtext("description").startswith("Thunder rolled in.")
+    assert not any(ch in response.content.decode() for ch in CONTROLS)
+
+
+def test_control_characters_in_a_display_name_leave_the_pictures_item_readable(client, home_page):
+    profile = reader("sizwe", f"Siz{CONTROLS}we")
+    approve(sent_pictures(profile), editor())
+    [description] = _descriptions(client)
+    assert description == "Pictures by Sizwe."

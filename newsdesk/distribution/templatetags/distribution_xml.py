@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import escape
 
-from newsdesk.distribution.text import xml_safe as _xml_safe
+from newsdesk.core.text import xml_safe as _xml_safe
 
 register = template.Library()
 

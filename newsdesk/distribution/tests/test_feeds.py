@@ -5,7 +5,7 @@ from wagtail import hooks
 from newsdesk.articles.tests.factories import article_factory
 from newsdesk.core.feeds import FeedSource
 from newsdesk.core.hooks import FEED_SOURCES
-from newsdesk.distribution.text import xml_safe
+from newsdesk.core.text import xml_safe
 from newsdesk.images.tests.factories import CustomImageFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,6 @@
-"""Text that is safe to put in XML: feeds and sitemaps must parse whatever editors typed."""
+"""Text that is safe to put in XML: feeds and sitemaps must parse whatever editors and
+readers typed. A platform helper, so every app that writes XML (distribution's feeds and
+sitemaps, the contributions feed) strips the same characters."""
 
 from __future__ import annotations
 
