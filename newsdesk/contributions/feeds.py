@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 
 from newsdesk.contributions.selectors import publication_list_for_feed
 from newsdesk.core.feeds import FeedItem, FeedSource, absolute_url
+from newsdesk.core.text import xml_safe
 
 FEED_TITLE = "Reader contributions"
 FEED_DESCRIPTION = "Stories and pictures sent by our readers and published by our editors."
@@ -16,7 +17,7 @@ def _item(request, publication) -> FeedItem:
     contributor = publication.contributor
     if publication.article_id:
         url = publication.article.url or "/"
-        summary = Truncator(publication.submission.body).words(60)
+        summary = Truncator(xml_safe(publication.submission.body)).words(60)
     else:
         gallery = reverse("contributions:reader_gallery")
         url = f"{gallery}?{urlencode({'contributor': contributor.username})}"

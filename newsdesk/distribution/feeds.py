@@ -122,7 +122,9 @@ class SourceFeed(Feed):
     def item_guid(self, item: FeedItem) -> str:
         return item.unique_id
 
-    item_guid_is_permalink = True
+    def item_guid_is_permalink(self, item: FeedItem) -> bool:
+        # A story's id is its URL; other sources (reader contributions) use opaque ids.
+        return item.unique_id.startswith(("http://", "https://"))
 
     def author_name(self, source: FeedSource) -> str:
         return self.publisher

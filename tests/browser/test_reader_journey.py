@@ -65,6 +65,10 @@ def test_reader_joins_verifies_creates_a_profile_and_is_known_across_the_network
     page.get_by_label("Display name").fill("Lerato Khumalo")
     page.get_by_label("I understand that my username can never be changed.").check()
     page.get_by_role("button", name="Create profile").click()
+    # Straight on to the rest of the profile, with the welcome where it makes sense.
+    page.wait_for_url("**/people/me/edit/")
+    assert page.get_by_text("Welcome, Lerato Khumalo! Your profile is ready.").is_visible()
+    page.goto(news + "/people/lerato/")
     page.wait_for_url("**/people/Lerato/")
     assert page.get_by_role("heading", level=1).inner_text() == "Lerato Khumalo"
     # The header knows who this is (filled from /accounts/status.json).

@@ -18,7 +18,6 @@ import extruct
 import pytest
 from PIL import Image
 
-from tests.conftest import CHROMIUM_ARGS, chromium_path
 from tests.validators.conftest import (
     AXE_JS,
     PAGE_TYPES,
@@ -68,22 +67,12 @@ def test_nu_html_checker_reports_no_errors_on_any_public_page(served, tmp_path):
     assert errors == [], "\n".join(errors)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_axe_finds_no_violations_on_any_public_page(served, chromium, viewport):
+def test_axe_finds_no_violations_on_any_public_page(served, browser, viewport):
     axe_source = tool_required(AXE_JS, "axe-core (npm axe-core)").read_text(encoding="utf-8")
     width, height = VIEWPORTS[viewport]
     # The site's CSP rightly forbids injected scripts; the checker is not the site's code.
-    context = chromium.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
     page = context.new_page()
     found = []
     try:
