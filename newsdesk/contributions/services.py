@@ -30,6 +30,7 @@ from newsdesk.images.uploads import (
     image_header_pixels,
     sanitise_image_upload,
 )
+from newsdesk.profiles.services import profile_purge
 
 logger = logging.getLogger(__name__)
 
@@ -409,6 +410,9 @@ def submission_publish(*, submission: Submission) -> PublishedContribution:
     elif publication.article_id != (article.pk if article else None):
         publication.article = article
         publication.save(update_fields=["article"])
+    # The story's own publish purged the story, its section and the homepage; the
+    # contributor's profile lists it too, and User Galleries show new pictures.
+    profile_purge(profile=submission.contributor)
     return publication
 
 

@@ -1,12 +1,14 @@
 """Editors review reader contributions as Wagtail snippets, through the workflow."""
 
 from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.contributions.models import Submission
-from newsdesk.contributions.selectors import submission_status
+from newsdesk.contributions.selectors import contributor_public_paths, submission_status
+from newsdesk.profiles.services import PROFILE_PURGE_PATHS_HOOK
 
 
 class StatusColumn(Column):
@@ -53,3 +55,9 @@ class SubmissionViewSet(SnippetViewSet):
 
 
 register_snippet(SubmissionViewSet)
+
+
+@hooks.register(PROFILE_PURGE_PATHS_HOOK)
+def contributor_pages_to_purge(profile):
+    """A contributor's new name must show on their stories' bylines and in User Galleries."""
+    return contributor_public_paths(profile=profile)

@@ -1,11 +1,13 @@
 """Moderators see and tidy readers' profiles; only superusers may touch a username."""
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.profiles.forms import ProfileAdminForm
 from newsdesk.profiles.models import Profile
+from newsdesk.profiles.services import profile_purge
 
 
 class ProfileViewSet(SnippetViewSet):
@@ -23,3 +25,10 @@ class ProfileViewSet(SnippetViewSet):
 
 
 register_snippet(ProfileViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def purge_profile_after_admin_edit(request, instance):
+    """A moderator tidied a name or bio: the cached public pages must show it at once."""
+    if isinstance(instance, Profile):
+        profile_purge(profile=instance)
