@@ -47,11 +47,14 @@ def isolated_media(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache (navigation, rate limits, page cache)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    # Every alias: the renditions cache keys on row ids, which the next test reuses.
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 @pytest.fixture

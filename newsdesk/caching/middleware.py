@@ -116,9 +116,10 @@ def bypass_cookie_present(cookie_header: str) -> bool:
 def mark_recent_write(request, response) -> None:
     """After a reader's own successful write, show them fresh pages for a while.
 
-    Nothing else purges a profile edit or a comment from the cache before ``s-maxage``
-    runs out; this cookie lets the writer read their own writes in the meantime, while
-    everyone else keeps the cached page. Like the editor marker it only skips the cache.
+    Profile edits and comment moderation purge the pages that show them, but not every
+    write has a purge (location settings, a rename on other stories' comment threads);
+    this cookie lets the writer read all their own writes at once, while everyone else
+    keeps the cached page. Like the editor marker it only skips the cache.
     """
     if (
         request.method in ("GET", "HEAD", "OPTIONS")

@@ -11,8 +11,9 @@ Wagtail's ``PurgeBatch`` and its purge task, run in-process so that readers see 
 change within a second instead of after a worker's next poll. Every backend has a
 timeout and fails soft: a purge never makes a publish fail.
 
-Other apps call ``purge_article`` (a comment approved, comments closed) or
-``purge_paths`` (anything else a page shows).
+Other apps call ``purge_article`` (a comment approved, comments closed),
+``purge_paths`` (anything else a page shows) or ``purge_network_paths`` (a path that
+exists on every site of the network, such as ``/people/<username>/``).
 """
 
 from __future__ import annotations
@@ -84,6 +85,15 @@ def purge_paths(*, site: Site, paths: Iterable[str]) -> list[str]:
 
     transaction.on_commit(after_commit)
     return paths
+
+
+def purge_network_paths(*, paths: Iterable[str]) -> list[str]:
+    """Make these paths fresh on every site of the network (``/people/<username>/``)."""
+    paths = list(paths)
+    purged: set[str] = set()
+    for site in Site.objects.all():
+        purged.update(purge_paths(site=site, paths=paths))
+    return sorted(purged)
 
 
 def purge_site(*, site: Site) -> None:

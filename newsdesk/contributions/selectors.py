@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
-from wagtail.models import TaskState, WorkflowState
+from django.urls import reverse
+from wagtail.models import Site, TaskState, WorkflowState
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.selectors import article_cards
+from newsdesk.caching.services import site_relative_path
 from newsdesk.contributions.models import PublishedContribution, Submission, SubmissionPhoto
 from newsdesk.galleries.selectors import gallery_list_published
 from newsdesk.profiles.usernames import username_key
@@ -122,6 +124,26 @@ def publication_list_for_profile(*, profile) -> QuerySet[PublishedContribution]:
         .annotate(photo_count=Count("submission__photos"))
         .order_by("-published_at")
     )
+
+
+def contributor_public_paths(*, profile) -> list[tuple[Site, str]]:
+    """Public pages that show this contributor's name: their community stories (the byline
+    links to the profile) and, when they have pictures, User Galleries and Multimedia on
+    every site. One query per story for its site; a reader rarely has more than a few."""
+    pairs: list[tuple[Site, str]] = []
+    publications = list(publication_list_for_profile(profile=profile))
+    for publication in publications:
+        if publication.article is not None:
+            site, path = site_relative_path(page=publication.article)
+            if site is not None and path is not None:
+                pairs.append((site, path))
+    if any(publication.article_id is None for publication in publications):
+        gallery_paths = [
+            reverse("contributions:reader_gallery"),
+            reverse("contributions:multimedia"),
+        ]
+        pairs += [(site, path) for site in Site.objects.all() for path in gallery_paths]
+    return pairs
 
 
 def publication_for_article(*, article) -> PublishedContribution | None:

@@ -36,6 +36,7 @@ from newsdesk.images.uploads import (
     image_header_pixels,
     sanitise_image_upload,
 )
+from newsdesk.profiles.services import profile_purge
 from newsdesk.sanctions.models import Sanction
 from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sections.models import HomePage, SectionPage
@@ -449,6 +450,9 @@ def submission_publish(*, submission: Submission) -> PublishedContribution:
     elif publication.article_id != (article.pk if article else None):
         publication.article = article
         publication.save(update_fields=["article"])
+    # The story's own publish purged the story, its section and the homepage; the
+    # contributor's profile lists it too, and User Galleries show new pictures.
+    profile_purge(profile=submission.contributor)
     return publication
 
 

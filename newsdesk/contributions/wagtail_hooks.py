@@ -12,12 +12,13 @@ from newsdesk.contributions.feeds import feed_source_contributions
 from newsdesk.contributions.models import Submission, SubmissionPhoto
 from newsdesk.contributions.panels import ContributorHistoryPanel
 from newsdesk.contributions.review import contribution_review_ensure
-from newsdesk.contributions.selectors import submission_status
+from newsdesk.contributions.selectors import contributor_public_paths, submission_status
 from newsdesk.core.hooks import (
     ACCOUNT_ERASE,
     BASELINE_STEPS,
     DEMO_LOADERS,
     FEED_SOURCES,
+    PROFILE_PURGE_PATHS,
     USER_DATA_EXPORT,
 )
 from newsdesk.images.models import CustomImage
@@ -156,3 +157,9 @@ def contributions_baseline(*, apps):
 @hooks.register(DEMO_LOADERS, order=10)
 def contributions_demo(*, password):
     demo_contributions_load(password=password)
+
+
+@hooks.register(PROFILE_PURGE_PATHS)
+def contributor_pages_to_purge(profile):
+    """A contributor's new name must show on their stories' bylines and in User Galleries."""
+    return contributor_public_paths(profile=profile)

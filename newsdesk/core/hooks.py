@@ -64,3 +64,9 @@ DEMO_LOADERS = "newsdesk_demo_loaders"
 # menu or branding): drop every cached copy. Registered by caching. Called by core's
 # ``serve`` command when it points a local site at the host and port it serves.
 SITE_CHANGED = "newsdesk_site_changed"
+
+# ``fn(profile) -> Iterable[tuple[Site, str]]``: public pages (site, path) that show a
+# reader's name or picture besides their profile page (community story bylines, User
+# Galleries). Run inside the writing transaction, after the write. Called by profiles;
+# registered by contributions.
+PROFILE_PURGE_PATHS = "newsdesk_profile_purge_paths"

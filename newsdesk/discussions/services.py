@@ -2,6 +2,11 @@
 
 Every write is one transaction; bad input raises ``CommentError`` (or the policy's
 ``RateLimited``) with a message for the reader, and stores nothing.
+
+A write that changes what readers see (a comment shown, edited, hidden, removed; comments
+closed) purges the cached thread fragment, with every cursor (``?after=``), and the
+author's profile, which lists their latest comments. The fragment is cached for seconds
+only, but a hidden comment must go at once, and the profile is cached for minutes.
 """
 
 from __future__ import annotations
@@ -10,8 +15,10 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, F, OuterRef, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.caching.services import purge_network_paths, purge_paths
 from newsdesk.discussions import policy
 from newsdesk.discussions import text as comment_text
 from newsdesk.discussions.models import (
@@ -27,6 +34,7 @@ from newsdesk.discussions.selectors import (
     discussion_state,
 )
 from newsdesk.discussions.tasks import comment_notify_rejection, comment_notify_reply
+from newsdesk.profiles.selectors import profile_for_user
 from newsdesk.sanctions.models import Sanction
 from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sanctions.services import sanction_create
@@ -73,6 +81,20 @@ def _log(*, action, actor=None, comment=None, target_user=None, page=None, code=
     entry.full_clean()
     entry.save()
     return entry
+
+
+def _purge_thread(*, article) -> None:
+    site = discussion_site_for(article=article)
+    if site is not None:
+        purge_paths(site=site, paths=[reverse("discussions:fragment", args=[article.pk])])
+
+
+def _purge_comment(comment: Comment) -> None:
+    """Purge the pages that show this comment: its thread and its author's profile."""
+    _purge_thread(article=comment.article)
+    profile = profile_for_user(user=comment.author)
+    if profile is not None:
+        purge_network_paths(paths=[profile.get_absolute_url()])
 
 
 def _clean_body(body: str) -> str:
@@ -149,8 +171,10 @@ def comment_post(
     )
     comment.full_clean()
     comment.save()
-    if comment.status == Comment.Status.PUBLISHED and reply_to is not None:
-        _notify_reply_on_commit(comment)
+    if comment.status == Comment.Status.PUBLISHED:
+        _purge_comment(comment)
+        if reply_to is not None:
+            _notify_reply_on_commit(comment)
     return comment, decision
 
 
@@ -191,6 +215,7 @@ def comment_edit(*, comment: Comment, user, body: str) -> tuple[Comment, policy.
         comment.reasons = decision.reasons
     comment.full_clean()
     comment.save()
+    _purge_comment(comment)
     return comment, decision
 
 
@@ -204,6 +229,7 @@ def comment_delete(*, comment: Comment, user) -> Comment:
     comment.featured = False
     comment.full_clean()
     comment.save()
+    _purge_comment(comment)
     return comment
 
 
@@ -278,6 +304,7 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
         comment.reasons = [*comment.reasons, "reported"]
         comment.save(update_fields=["status", "reasons"])
         _log(action=ModerationAction.Action.AUTO_HOLD, comment=comment, code="reported")
+        _purge_comment(comment)
     return report
 
 
@@ -305,6 +332,7 @@ def comment_approve(*, comment: Comment, moderator, note: str = "") -> Comment:
     comment.save()
     _resolve_reports(comment)
     _log(action=ModerationAction.Action.APPROVE, actor=moderator, comment=comment, note=note)
+    _purge_comment(comment)
     return comment
 
 
@@ -329,6 +357,7 @@ def comment_reject(*, comment: Comment, moderator, reason: str, note: str = "") 
         note=comment.rejection_note,
     )
     transaction.on_commit(lambda: comment_notify_rejection.enqueue(comment_id=comment.pk))
+    _purge_comment(comment)
     return comment
 
 
@@ -341,6 +370,7 @@ def comment_hold(*, comment: Comment, moderator, note: str = "") -> Comment:
     comment.full_clean()
     comment.save()
     _log(action=ModerationAction.Action.HOLD, actor=moderator, comment=comment, note=note)
+    _purge_comment(comment)
     return comment
 
 
@@ -351,6 +381,7 @@ def comment_feature(*, comment: Comment, moderator, featured: bool = True) -> Co
     comment.save(update_fields=["featured"])
     action = ModerationAction.Action.FEATURE if featured else ModerationAction.Action.UNFEATURE
     _log(action=action, actor=moderator, comment=comment)
+    _purge_comment(comment)
     return comment
 
 
@@ -426,4 +457,5 @@ def discussion_update(
         discussion.premoderated = premoderated
     discussion.full_clean()
     discussion.save()
+    _purge_thread(article=page)
     return discussion

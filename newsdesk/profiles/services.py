@@ -2,6 +2,12 @@
 
 The username is written in exactly one place, ``profile_create``. No other service, form
 or API writes it; the Wagtail admin lets only superusers correct it (profiles/forms.py).
+
+Every write that changes what the public profile shows purges ``/people/<username>/`` on
+every site, and whatever pages the apps above this one name through the
+``PROFILE_PURGE_PATHS`` (a reader's name on their community stories, their
+pictures in User Galleries): the cached pages would otherwise keep the old name, bio or
+avatar for up to ``s-maxage``.
 """
 
 from __future__ import annotations
@@ -14,7 +20,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image, ImageOps
+from wagtail import hooks
 
+from newsdesk.caching.services import purge_network_paths, purge_paths
+from newsdesk.core.hooks import PROFILE_PURGE_PATHS
 from newsdesk.images.uploads import UploadRejected, image_encode_clean, sanitise_image_upload
 from newsdesk.profiles.models import Profile
 from newsdesk.profiles.selectors import username_looks_taken
@@ -32,6 +41,18 @@ SIGN_IN_FIRST = "Please sign in to create a profile."
 
 class ProfileError(ValidationError):
     """A refusal whose message is shown to the reader as is."""
+
+
+def profile_purge(*, profile: Profile) -> list[str]:
+    """Purge every cached public page that shows this profile (its own page on every site)."""
+    purged = set(purge_network_paths(paths=[profile.get_absolute_url()]))
+    by_site: dict = {}
+    for hook in hooks.get_hooks(PROFILE_PURGE_PATHS):
+        for site, path in hook(profile):
+            by_site.setdefault(site, set()).add(path)
+    for site, paths in by_site.items():
+        purged.update(purge_paths(site=site, paths=paths))
+    return sorted(purged)
 
 
 def _username_taken(key: str) -> bool:
@@ -83,6 +104,7 @@ def profile_update(*, profile: Profile, display_name: str, bio: str) -> Profile:
     profile.bio = bio.strip()
     profile.full_clean(exclude=["username_key", "user"])
     profile.save(update_fields=["display_name", "bio"])
+    profile_purge(profile=profile)
     return profile
 
 
@@ -107,6 +129,7 @@ def profile_set_avatar(*, profile: Profile, upload) -> Profile:
     profile.save(update_fields=["avatar"])
     if old:
         transaction.on_commit(lambda: profile.avatar.storage.delete(old))
+    profile_purge(profile=profile)
     return profile
 
 
@@ -117,6 +140,7 @@ def profile_remove_avatar(*, profile: Profile) -> Profile:
         profile.avatar = ""
         profile.save(update_fields=["avatar"])
         transaction.on_commit(lambda: storage.delete(name))
+        profile_purge(profile=profile)
     return profile
 
 
@@ -132,4 +156,6 @@ def profile_tombstone(*, profile: Profile) -> Profile:
         user=None, display_name="", bio="", avatar="", deleted_at=timezone.now()
     )
     profile.refresh_from_db()
+    # The page becomes a tombstone (410), and the name leaves the pages that showed it.
+    profile_purge(profile=profile)
     return profile

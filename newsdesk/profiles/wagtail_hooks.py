@@ -12,7 +12,7 @@ from newsdesk.core.hooks import ACCOUNT_ERASE, USER_DATA_EXPORT
 from newsdesk.profiles.forms import ProfileAdminForm
 from newsdesk.profiles.models import Profile
 from newsdesk.profiles.selectors import profile_for_user
-from newsdesk.profiles.services import profile_tombstone
+from newsdesk.profiles.services import profile_purge, profile_tombstone
 
 
 class ProfileViewSet(SnippetViewSet):
@@ -56,3 +56,10 @@ def profile_erase(*, user):
     profile = profile_for_user(user=user)
     if profile is not None:
         profile_tombstone(profile=profile)
+
+
+@hooks.register("after_edit_snippet")
+def purge_profile_after_admin_edit(request, instance):
+    """A moderator tidied a name or bio: the cached public pages must show it at once."""
+    if isinstance(instance, Profile):
+        profile_purge(profile=instance)

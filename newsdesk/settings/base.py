@@ -198,7 +198,8 @@ else:
     # and ~170 µs for its database cache (bench/cache_backends.py, docs/PERFORMANCE.md).
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            # diskcache.DjangoCache that keeps its connections between requests.
+            "BACKEND": "newsdesk.caching.diskcache_backend.PersistentDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "TIMEOUT": 300,
             # Shards spread writers over several SQLite files; a busy shard makes a write
@@ -206,7 +207,18 @@ else:
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 0.5,
             "OPTIONS": {"size_limit": 2**30},  # 1 GiB, least recently stored evicted first
-        }
+        },
+        # Wagtail writes every rendition it uses to its cache on every render (17 writes
+        # for the homepage): each a SQLite write transaction in the shared cache. A
+        # rendition row never changes, so a small cache per process is enough; when an
+        # editor replaces a picture, other processes may point at the old file for at
+        # most TIMEOUT seconds, less than the page cache keeps the page that shows it.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsdesk-renditions",
+            "TIMEOUT": 60,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 
 # --- Background tasks -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"newsdesk-test-{_checkout[:12]}.sqlite3")
     }
-if CACHES["default"]["BACKEND"] == "diskcache.DjangoCache":
+if CACHES["default"]["BACKEND"].endswith("PersistentDiskCache"):
     # The shared disk cache of this test run only, never a running site's.
     CACHES["default"]["LOCATION"] = str(
         Path(tempfile.gettempdir()) / f"newsdesk-test-cache-{os.getpid()}"
