@@ -313,7 +313,9 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
 
 def _locked(comment: Comment) -> Comment:
     return (
-        Comment.objects.select_for_update().select_related("author", "article").get(pk=comment.pk)
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("author", "article")
+        .get(pk=comment.pk)
     )
 
 

@@ -78,7 +78,9 @@ def profile_create(*, user, username: str, display_name: str = "", bio: str = ""
     if _username_taken(key):
         raise ProfileError(TAKEN, code="username")
     if username_looks_taken(username=username):
-        raise ProfileError(LOOKS_LIKE_TAKEN, code="username")
+        # The same name may have been claimed since the check above (a race): say so.
+        message = TAKEN if _username_taken(key) else LOOKS_LIKE_TAKEN
+        raise ProfileError(message, code="username")
     profile = Profile(
         user=user,
         username=username_display(username),

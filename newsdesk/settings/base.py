@@ -208,18 +208,19 @@ else:
             "DATABASE_TIMEOUT": 0.5,
             "OPTIONS": {"size_limit": 2**30},  # 1 GiB, least recently stored evicted first
         },
-        # Wagtail writes every rendition it uses to its cache on every render (17 writes
-        # for the homepage): each a SQLite write transaction in the shared cache. A
-        # rendition row never changes, so a small cache per process is enough; when an
-        # editor replaces a picture, other processes may point at the old file for at
-        # most TIMEOUT seconds, less than the page cache keeps the page that shows it.
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsdesk-renditions",
-            "TIMEOUT": 60,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
     }
+
+# Wagtail writes every rendition it uses to its cache on every render (17 writes
+# for the homepage): each a write to the shared cache (SQLite, or Redis). A
+# rendition row never changes, so a small cache per process is enough; when an
+# editor replaces a picture, other processes may point at the old file for at
+# most TIMEOUT seconds, less than the page cache keeps the page that shows it.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "newsdesk-renditions",
+    "TIMEOUT": 60,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -54,7 +54,8 @@ def test_a_readers_display_name_reaches_the_feed_escaped(client, home_page):
     assert description == "Pictures by &lt;i&gt;Sipho&lt;/i&gt; &amp; co."
 
 
-CONTROLS = "\x00\x08\x0b\x0c\x1b\x7f"
+# No NUL: forms refuse it at input and PostgreSQL cannot store it (the profiles tests cover it).
+CONTROLS = "\x08\x0b\x0c\x1b\x7f"
 
 
 def test_control_characters_in_reader_text_are_stripped_and_the_feed_parses(client, home_page):
