@@ -35,10 +35,6 @@ ARTICLE_COMMENT_COUNTS = "newsdesk_article_comment_counts"
 # article's header and in page listings. Called by articles for article pages only.
 ARTICLE_ADMIN_BUTTONS = "newsdesk_article_admin_buttons"
 
-# ``fn(*, page) -> Iterable[str]``: site-relative paths whose cached copies go stale when
-# ``page`` is published or unpublished (listing pages, tag pages). For the caching app.
-PURGE_PATHS = "newsdesk_purge_paths"
-
 # ``fn(*, apps) -> None``: re-create rows that data migrations made (groups, workflows,
 # places), after a test flush. Idempotent; ``apps`` may be historical or real. Register
 # with ``order=`` (roles first: they reset the groups). Called by core.testing.
