@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -30,6 +31,7 @@ REASON_LABELS = {
     "new_account": "First comments of a new account",
     "premoderated_article": "The article is pre-moderated",
     "premoderated_reader": "The reader is pre-moderated",
+    "repeat_offender": _("The reader had several comments rejected recently"),
     "check_unavailable": "A policy check could not run",
     "reported": "Reported by readers",
     "moderator": "Held by a moderator",
@@ -331,6 +333,36 @@ class DiscussionSettings(BaseSiteSetting):
     new_account_rate_limit_per_minute = models.PositiveIntegerField(
         default=2, help_text="Comments a new account may post per minute (0: no limit)."
     )
+    # Trust levels (``trust.py``): how a reader's record changes what the policy holds.
+    trusted_after_approved = models.PositiveIntegerField(
+        _("approved comments to be trusted"),
+        default=1,
+        help_text=_(
+            "A new account's comments are held for review until this many of them were "
+            "approved (and none rejected recently, see below). 0: never hold them."
+        ),
+    )
+    trusted_clean_days = models.PositiveIntegerField(
+        _("days without a rejection to be trusted"),
+        default=30,
+        help_text=_(
+            "A reader with a comment rejected in this many days is not trusted: a new "
+            "account's comments stay held. 0: rejections do not count."
+        ),
+    )
+    offender_rejections = models.PositiveIntegerField(
+        _("rejections that make a repeat offender"),
+        default=3,
+        help_text=_(
+            "A reader with this many comments rejected in the period below is pre-moderated "
+            "automatically: every comment is held. 0: never."
+        ),
+    )
+    offender_days = models.PositiveIntegerField(
+        _("period for repeat offenders (days)"),
+        default=30,
+        help_text=_("The number of days in which rejections count towards a repeat offender."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -353,6 +385,15 @@ class DiscussionSettings(BaseSiteSetting):
                 FieldPanel("new_account_rate_limit_per_minute"),
             ],
             heading="New accounts and posting speed",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("trusted_after_approved"),
+                FieldPanel("trusted_clean_days"),
+                FieldPanel("offender_rejections"),
+                FieldPanel("offender_days"),
+            ],
+            heading=_("Trust levels"),
         ),
     ]
 

@@ -16,11 +16,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from django.core.cache import cache
 from django.utils import timezone
 
 from newsdesk.discussions import text as comment_text
+from newsdesk.discussions import trust
 from newsdesk.discussions.models import Comment
 
 logger = logging.getLogger(__name__)
@@ -71,6 +73,7 @@ class Submission:
     text: str
     settings: object  # DiscussionSettings of the site
     article_premoderated: bool = False
+    # Already known to be pre-moderated (saves the trust level its queries).
     reader_premoderated: bool = False
     editing: object | None = None  # the Comment being edited
 
@@ -80,9 +83,14 @@ class Submission:
 
     @property
     def account_is_new(self) -> bool:
-        days = self.settings.new_account_days
         joined = getattr(self.author, "date_joined", None)
-        return bool(days and joined and joined > timezone.now() - timedelta(days=days))
+        return trust.account_is_new(date_joined=joined, settings=self.settings)
+
+    @cached_property
+    def trust_level(self) -> trust.TrustLevel:
+        if self.reader_premoderated:
+            return trust.TrustLevel.PREMODERATED
+        return trust.trust_level_for(self.author, self.site, settings=self.settings)
 
 
 class Check:
@@ -167,18 +175,14 @@ class TooManyLinksCheck(Check):
         return None
 
 
-class NewAccountCheck(Check):
-    """New accounts are held until a moderator has approved one of their comments."""
+class TrustCheck(Check):
+    """Hold what the reader's trust level says to hold (``trust.py`` decides)."""
 
-    code = "new_account"
+    code = "trust"
 
     def run(self, submission):
-        if not submission.account_is_new:
-            return None
-        approved = Comment.objects.filter(
-            author=submission.author, status=Comment.Status.PUBLISHED
-        ).exists()
-        return None if approved else Verdict(Outcome.HOLD, self.code)
+        code = trust.HOLD_CODES.get(submission.trust_level)
+        return Verdict(Outcome.HOLD, code) if code else None
 
 
 class PremoderationCheck(Check):
@@ -187,8 +191,6 @@ class PremoderationCheck(Check):
     def run(self, submission):
         if submission.article_premoderated:
             return Verdict(Outcome.HOLD, "premoderated_article")
-        if submission.reader_premoderated:
-            return Verdict(Outcome.HOLD, "premoderated_reader")
         return None
 
 
@@ -198,7 +200,7 @@ CHECKS: list[type[Check]] = [
     DuplicateCheck,
     SuspectWordsCheck,
     TooManyLinksCheck,
-    NewAccountCheck,
+    TrustCheck,
     PremoderationCheck,
 ]
 

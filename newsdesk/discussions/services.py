@@ -123,7 +123,7 @@ def _submission(*, author, article, body, editing=None) -> policy.Submission:
     if state.closed:
         raise CommentError(CLOSED, status=403)
     _refuse_if_sanctioned(user=author, site=site)
-    commenter = CommenterSettings.objects.filter(user=author).first()
+    # The reader's pre-moderation and record are the trust level's to read (trust.py).
     return policy.Submission(
         author=author,
         article=article,
@@ -131,7 +131,6 @@ def _submission(*, author, article, body, editing=None) -> policy.Submission:
         text=body,
         settings=settings,
         article_premoderated=state.premoderated,
-        reader_premoderated=bool(commenter and commenter.premoderated),
         editing=editing,
     )
 
