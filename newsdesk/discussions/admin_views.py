@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
 from newsdesk.core.redirects import next_url_safe
@@ -25,11 +27,13 @@ CHANGE_DISCUSSION = "discussions.change_articlediscussion"
 NOTHING_SELECTED = "Select at least one comment."
 UNKNOWN_ACTION = "Unknown action."
 DONE = {
-    "approve": "Approved {n} comment(s).",
-    "reject": "Rejected {n} comment(s).",
-    "hold": "Held {n} comment(s) for review.",
-    "feature": "Featured {n} comment(s).",
-    "unfeature": "Unfeatured {n} comment(s).",
+    "approve": lambda n: ngettext("Approved %(n)d comment.", "Approved %(n)d comments.", n),
+    "reject": lambda n: ngettext("Rejected %(n)d comment.", "Rejected %(n)d comments.", n),
+    "hold": lambda n: ngettext(
+        "Held %(n)d comment for review.", "Held %(n)d comments for review.", n
+    ),
+    "feature": lambda n: ngettext("Featured %(n)d comment.", "Featured %(n)d comments.", n),
+    "unfeature": lambda n: ngettext("Unfeatured %(n)d comment.", "Unfeatured %(n)d comments.", n),
 }
 SANCTION_DONE = "Sanction recorded: {kind} for {user}."
 PREMODERATION_DONE = "Pre-moderation for {user} is now {state}."
@@ -62,7 +66,13 @@ def moderation_queue(request):
         queue = "pending"
     if request.method == "POST":
         return _moderate(request, queue)
-    rows, next_cursor = selectors.moderation_queue(queue=queue, cursor=request.GET.get("after"))
+    author = _author_filter(request)
+    rows, next_cursor = selectors.moderation_queue(
+        queue=queue, cursor=request.GET.get("after"), author_id=author.pk if author else None
+    )
+    histories = selectors.queue_histories(comments=rows)
+    for row in rows:
+        row.history = histories.get(row.pk)
     return TemplateResponse(
         request,
         "discussions/admin/queue.html",
@@ -71,10 +81,19 @@ def moderation_queue(request):
             "queues": selectors.QUEUES,
             "counts": selectors.queue_counts(),
             "comments": rows,
+            "author_filter": author,
             "next_cursor": next_cursor,
             "rejection_reasons": Comment.RejectionReason.choices,
         },
     )
+
+
+def _author_filter(request):
+    """The reader named by ``?author=``, whose comments alone the queue then lists."""
+    author_id = request.GET.get("author", "")
+    if not author_id.isdigit():
+        return None
+    return get_user_model().objects.select_related("profile").filter(pk=author_id).first()
 
 
 def _moderate(request, queue: str):
@@ -83,15 +102,17 @@ def _moderate(request, queue: str):
     if single:
         action, _, pk = single.partition(":")
         ids = [pk]
-        reason = request.POST.get(f"reason_{pk}") or request.POST.get("reason", "")
-        note = request.POST.get(f"note_{pk}") or request.POST.get("note", "")
+        # Only the row's own fields: a reason chosen in the bulk bar is no default for a row.
+        reason = request.POST.get(f"reason_{pk}", "")
+        note = request.POST.get(f"note_{pk}", "")
     else:
         action = request.POST.get("action", "")
         ids = request.POST.getlist("ids")
         reason = request.POST.get("reason", "")
         note = request.POST.get("note", "")
     comments = list(Comment.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
-    back = f"{reverse('discussions_admin:queue')}?queue={queue}"
+    # Back to the same view of the queue (its tab, the reader it is narrowed to, the page).
+    back = f"{reverse('discussions_admin:queue')}?{request.GET.urlencode() or f'queue={queue}'}"
     if not comments:
         messages.error(request, NOTHING_SELECTED)
         return redirect(back)
@@ -101,15 +122,13 @@ def _moderate(request, queue: str):
     except services.CommentError as error:
         messages.error(request, error.message)
         return redirect(back)
-    messages.success(request, DONE[action].format(n=len(comments)))
+    messages.success(request, DONE[action](len(comments)) % {"n": len(comments)})
     return redirect(back)
 
 
 def author_view(request, user_id: int):
     """A reader as moderators see them: comments, sanctions, pre-moderation."""
     _require(request, MODERATE)
-    from django.contrib.auth import get_user_model
-
     author = get_object_or_404(get_user_model().objects.select_related("profile"), pk=user_id)
     comment = Comment.objects.filter(pk=request.GET.get("comment") or 0, author=author).first()
     if request.method == "POST":

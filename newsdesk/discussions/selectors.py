@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 from django.db import IntegrityError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.discussions import trust
 from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
@@ -22,6 +24,7 @@ from newsdesk.discussions.models import (
     ModerationAction,
 )
 from newsdesk.network.selectors import site_for_page
+from newsdesk.sanctions.models import Sanction
 
 THREAD_PAGE_SIZE = 20
 REPLIES_SHOWN = 10
@@ -259,10 +262,11 @@ def comments_mine(*, user, limit: int = 100) -> list[Comment]:
 
 
 QUEUES = {
-    "pending": "Held for review",
-    "reported": "Reported",
-    "rejected": "Rejected",
-    "published": "Published",
+    "pending": _("Held for review"),
+    "reported": _("Reported"),
+    "rejected": _("Rejected"),
+    "published": _("Published"),
+    "all": _("All"),
 }
 
 
@@ -275,11 +279,18 @@ def _unresolved_report() -> Exists:
     return Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True))
 
 
-def moderation_queue(*, queue: str, limit: int = 50, cursor: str | None = None):
+def moderation_queue(
+    *, queue: str, limit: int = 50, cursor: str | None = None, author_id: int | None = None
+):
+    """A page of a queue, newest first; ``author_id`` narrows it to one reader's comments."""
     queryset = Comment.objects.select_related("author__profile", "article").prefetch_related(
         "reports"
     )
-    if queue == "pending":
+    if author_id is not None:
+        queryset = queryset.filter(author_id=author_id)
+    if queue == "all":
+        pass
+    elif queue == "pending":
         queryset = queryset.filter(status=Comment.Status.PENDING)
     elif queue == "reported":
         queryset = queryset.filter(_unresolved_report(), status__in=_REPORTABLE)
@@ -307,3 +318,50 @@ def moderation_log(*, limit: int = 100):
     return ModerationAction.objects.select_related(
         "actor__profile", "comment", "target_user__profile", "page"
     )[:limit]
+
+
+def _sites_by_path() -> list[tuple[str, Site]]:
+    sites = Site.objects.select_related("root_page")
+    return sorted(((site.root_page.path, site) for site in sites), key=lambda x: -len(x[0]))
+
+
+def queue_histories(*, comments: list[Comment]) -> dict[int, trust.CommenterHistory]:
+    """Each author's history on a queue page, keyed by comment id, in a fixed number of
+    queries whatever the page's length: histories (two), sanctions in force, sites and their
+    settings (one each). The trust level is the one the comment's own site would give."""
+    now = timezone.now()
+    sites = _sites_by_path()
+    rules = {
+        rule.site_id: rule
+        for rule in DiscussionSettings.objects.filter(site__in=[site for _, site in sites])
+    }
+
+    def rules_for(article) -> DiscussionSettings:
+        for path, site in sites:
+            if article.path.startswith(path):
+                return rules.get(site.pk) or DiscussionSettings(site=site)
+        return DiscussionSettings()
+
+    row_rules = {comment.pk: rules_for(comment.article) for comment in comments}
+    authors = {comment.author_id: comment.author for comment in comments if comment.author_id}
+    histories = trust.histories_for(
+        users=list(authors.values()),
+        windows={rule.offender_days for rule in row_rules.values()},
+        now=now,
+    )
+    active = (
+        Sanction.objects.filter(user_id__in=histories, revoked_at__isnull=True)
+        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        .select_related("site")
+    )
+    for sanction in active:
+        histories[sanction.user_id].sanctions.append(sanction)
+    by_comment = {}
+    for comment in comments:
+        if not comment.author_id:
+            continue
+        # A copy per row: two rows of one author on different sites may differ in level.
+        history = trust.CommenterHistory(**vars(histories[comment.author_id]))
+        history.level = trust.level_from(history, settings=row_rules[comment.pk], now=now)
+        by_comment[comment.pk] = history
+    return by_comment

@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.caching.services import purge_network_paths, purge_paths
 from newsdesk.discussions import policy
@@ -54,14 +56,19 @@ ALREADY_REPORTED = "You have already reported this comment. Thank you."
 BAD_REPORT_REASON = "Please choose why you are reporting this comment."
 REPORT_NOTE_REQUIRED = "Please tell us what is wrong with this comment."
 REPORTED = "Thank you. A moderator will review this comment."
-BAD_REJECTION_REASON = "Choose a reason for the rejection."
+BAD_REJECTION_REASON = _(
+    "Choose a reason for the rejection: the reader is told it. Nothing was rejected."
+)
 DELETED = "Your comment is deleted."
 
 
 class CommentError(Exception):
     """A request we refuse, with the message the reader sees and an HTTP status."""
 
-    def __init__(self, message: str, *, status: int = 400, reasons: list[str] | None = None):
+    def __init__(
+        self, message: str | Promise, *, status: int = 400, reasons: list[str] | None = None
+    ):
+        message = str(message)  # a lazy translation, in the language of the request raising it
         super().__init__(message)
         self.message = message
         self.status = status

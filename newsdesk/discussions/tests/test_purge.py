@@ -48,7 +48,8 @@ def test_rejected_comment_leaves_the_cached_thread_and_profile_at_once(
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            "/admin/comments/?queue=published", {"single": f"reject:{comment.pk}", "reason": "spam"}
+            "/admin/comments/?queue=published",
+            {"single": f"reject:{comment.pk}", f"reason_{comment.pk}": "spam"},
         )
     comment.refresh_from_db()
     assert comment.status == "rejected"
