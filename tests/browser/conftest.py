@@ -13,6 +13,7 @@ the checks that read the console skip).
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -58,6 +59,9 @@ def served(tmp_path_factory):
             assert process.poll() is None, log.read_text()[-3000:]
             assert time.monotonic() < deadline, "serve did not print its addresses in time"
             time.sleep(0.5)
-        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", port=port, log=log)
+        # The journeys go where serve says it serves, as a reader of the console would.
+        printed = re.search(r"newsdesk is serving at (http://\S+?)/?$", log.read_text(), re.M)
+        assert printed, log.read_text()[-3000:]
+        yield SimpleNamespace(url=printed.group(1), port=port, log=log)
     finally:
         harness.stop_server(process)
