@@ -25,6 +25,7 @@ ARGS = [
     "--no-first-run",
 ]
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+TIMEOUT_MS = 120_000  # a first, uncached render on a busy machine can take a while
 DEMO_PASSWORD = "newsdesk-demo"  # the demo accounts' published password (README)
 
 
@@ -36,6 +37,7 @@ def _href(page, base: str, listing: str, selector: str) -> str:
 def _paths(browser, base: str) -> dict[str, str]:
     """The pages to show, found as a reader finds them (the demo's slugs may change)."""
     finder = browser.new_page()
+    finder.set_default_timeout(TIMEOUT_MS)
     article = _href(finder, base, "/", ".card--lead .card__title a")
     paths = {
         "home": "/",
@@ -64,6 +66,7 @@ def shoot(base: str) -> None:
             context = browser.new_context(
                 viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
             )
+            context.set_default_timeout(TIMEOUT_MS)
             page = context.new_page()
             for name, path in paths.items():
                 page.goto(base + path)
