@@ -42,7 +42,9 @@ def _paths(browser, base: str) -> dict[str, str]:
     paths = {
         "home": "/",
         "article": article,
-        "gallery": _href(finder, base, "/galleries/", ".card__title a"),
+        # A photo's own link on the desktop, so the shot shows the viewer whole: photo,
+        # caption and controls (a phone's screen already shows them under the title).
+        "gallery": _href(finder, base, "/galleries/", ".card__title a") + "#photo-2",
         "error-404": "/no-such-page/",
         "author": _href(finder, base, article, ".story__byline a"),
     }
@@ -69,7 +71,7 @@ def shoot(base: str) -> None:
             context.set_default_timeout(TIMEOUT_MS)
             page = context.new_page()
             for name, path in paths.items():
-                page.goto(base + path)
+                page.goto(base + (path.split("#")[0] if phone else path))
                 page.wait_for_load_state("networkidle")
                 _save(page, f"{name}-{size}")
             if phone:
