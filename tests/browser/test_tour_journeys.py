@@ -79,7 +79,8 @@ def _lead_story(page, served) -> str:
 def _story_with_my_comment(page, served, text: str) -> tuple[str, int]:
     """(thread path, article id) of the story where the signed-in reader wrote ``text``."""
     page.goto(served.url + "/comments/mine/")
-    link = page.locator("li, article, div").filter(has_text=text).get_by_role("link").first
+    mine = page.locator("ol.my-comments > li").filter(has_text=text)
+    link = mine.locator('a[href*="/comments/"]').first
     thread = _path(link.get_attribute("href"))
     return thread, int(re.search(r"/comments/(\d+)/", thread).group(1))
 
