@@ -70,6 +70,12 @@ def permission_denied(request, exception=None):
     )
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (an expired page, cookies blocked): the
+    branded 403, not Django's debugging page, which names tokens and settings."""
+    return permission_denied(request)
+
+
 def server_error(request):
     frame = {"brand": settings.WAGTAIL_SITE_NAME, "navigation": []}
     return error_page(

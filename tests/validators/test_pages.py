@@ -16,6 +16,8 @@ from pathlib import Path
 
 import extruct
 import pytest
+import requests
+from django.urls import reverse
 from PIL import Image
 
 from tests.validators.conftest import (
@@ -29,6 +31,11 @@ from tests.validators.conftest import (
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
+# The error pages a reader can meet, and the status each must answer with (issue #14):
+# an unknown address, and a form refused for want of its CSRF token (cookies blocked or
+# cleared since the form was shown), the one 403 an anonymous reader can reach.
+ERROR_PAGES = {"not found": 404, "forbidden": 403}
+UNKNOWN_PATH = "/no-such-story/"
 # Google's article structured data: what it needs to show a story in rich results.
 GOOGLE_LOGO_MIN = 112
 HEADLINE_MAX = 110
@@ -37,6 +44,25 @@ HEADLINE_MAX = 110
 def test_every_public_page_type_is_found(served):
     missing = [kind for kind in PAGE_TYPES if kind not in served.pages]
     assert missing == [], f"not found on the demo site: {missing}"
+
+
+def _error_response(served, kind: str) -> requests.Response:
+    if kind == "not found":
+        return served.get(UNKNOWN_PATH)
+    # No CSRF cookie and no token: the sign-in form as a reader with cookies blocked sends it.
+    return requests.post(served.url(reverse("account_login")), data={"login": "x"}, timeout=60)
+
+
+def _open_error_page(page, served, kind: str) -> int:
+    """Open an error page in the browser as a reader meets it; returns its status."""
+    if kind == "not found":
+        return page.goto(served.url(UNKNOWN_PATH), wait_until="load").status
+    page.goto(served.url(reverse("account_login")), wait_until="load")
+    page.context.clear_cookies()
+    with page.expect_navigation(wait_until="load") as refused:
+        page.evaluate("document.querySelector('input[name=login]').form.submit()")
+    page.context.clear_cookies()  # the next page types start as a new reader again
+    return refused.value.status
 
 
 def test_nu_html_checker_reports_no_errors_on_any_public_page(served, tmp_path):
@@ -49,6 +75,12 @@ def test_nu_html_checker_reports_no_errors_on_any_public_page(served, tmp_path):
         name = re.sub(r"\W+", "-", kind) + ".html"
         (tmp_path / name).write_bytes(response.content)
         files[name] = f"{kind} ({path})"
+    for kind, status in ERROR_PAGES.items():
+        response = _error_response(served, kind)
+        assert response.status_code == status, (kind, response.status_code)
+        name = f"error-{status}.html"
+        (tmp_path / name).write_bytes(response.content)
+        files[name] = f"{kind} ({status})"
     result = subprocess.run(
         [java, "-jar", str(jar), "--format", "json", "--exit-zero-always", *sorted(files)],
         cwd=tmp_path,
@@ -67,6 +99,18 @@ def test_nu_html_checker_reports_no_errors_on_any_public_page(served, tmp_path):
     assert errors == [], "\n".join(errors)
 
 
+def _axe_violations(page, axe_source: str, label: str) -> list[str]:
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{label}: {violation['id']}: {violation['help']} "
+        f"{[' '.join(node['target']) for node in violation['nodes'][:3]]}"
+        for violation in result
+    ]
+
+
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 def test_axe_finds_no_violations_on_any_public_page(served, browser, viewport):
     axe_source = tool_required(AXE_JS, "axe-core (npm axe-core)").read_text(encoding="utf-8")
@@ -78,13 +122,10 @@ def test_axe_finds_no_violations_on_any_public_page(served, browser, viewport):
     try:
         for kind, path in served.pages.items():
             page.goto(served.url(path), wait_until="load")
-            page.evaluate(axe_source)
-            result = page.evaluate(
-                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            )
-            for violation in result:
-                targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
-                found.append(f"{kind} ({path}): {violation['id']}: {violation['help']} {targets}")
+            found += _axe_violations(page, axe_source, f"{kind} ({path})")
+        for kind, status in ERROR_PAGES.items():
+            assert _open_error_page(page, served, kind) == status, kind
+            found += _axe_violations(page, axe_source, f"{kind} ({status})")
     finally:
         context.close()
     assert found == [], "\n".join(found)

@@ -35,6 +35,20 @@ def test_author_page_shows_bio_links_feeds_and_stories_newest_first(client, jane
     assert "public" in response["Cache-Control"]
 
 
+def test_author_page_lets_feed_readers_discover_the_authors_own_feeds(client, jane):
+    html = client.get(reverse("authors:detail", kwargs={"slug": "jane-doe"})).content.decode()
+    for fmt, kind, name in (
+        ("rss", "application/rss+xml", "RSS"),
+        ("atom", "application/atom+xml", "Atom"),
+        ("json", "application/feed+json", "JSON Feed"),
+    ):
+        href = reverse("feeds:author", kwargs={"slug": "jane-doe", "fmt": fmt})
+        assert (
+            f'<link rel="alternate" type="{kind}" title="Jane Doe ({name})" href="{href}">' in html
+        )
+        assert client.get(href).status_code == 200
+
+
 def test_author_page_is_paginated(client, section, settings):
     settings.NEWSDESK_PAGE_SIZE = 2
     jane = author_factory(name="Jane Doe")

@@ -65,6 +65,17 @@ def test_forbidden_gets_a_branded_403(client, home_page):
     assert "You can&#x27;t open this page" in response.content.decode()
 
 
+def test_a_form_sent_without_its_csrf_token_gets_the_branded_403(home_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"login": "x"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    _is_branded(html)
+    assert "You can&#x27;t open this page" in html
+    assert "CSRF" not in html  # Django's page explains tokens and settings to readers
+
+
 @pytest.mark.urls(__name__)
 def test_a_bug_gets_a_branded_500(home_page):
     from django.test import Client
