@@ -287,7 +287,7 @@ def test_item_6_readers_are_named_by_their_profile_and_reasons_in_words(served, 
         assert reason.input_value() == ""  # no reason is chosen for the moderator
         reason.select_option(label="Off topic")
         row.get_by_role("button", name="Reject").click()
-        expect(moderator.get_by_text("Rejected 1 comment(s).")).to_be_visible()
+        expect(moderator.get_by_text("Rejected 1 comment.")).to_be_visible()
 
         moderator.goto(served.url + "/admin/comments/?queue=rejected")
         moderator.locator(f"#comment-{pk}").get_by_role("link", name="Sanction author").click()
