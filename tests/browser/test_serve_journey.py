@@ -114,3 +114,44 @@ def test_signing_in_from_the_comment_box_comes_back_to_the_article(served, brows
         page.locator(".conversation textarea").wait_for(timeout=15000)
     finally:
         context.close()
+
+
+def test_a_news_reader_reads_nuus_in_afrikaans_and_follows_a_story_to_english(served, browser):
+    """Nuus speaks Afrikaans to everyone; its readers are News's; a story links its original."""
+    from django.utils import translation
+    from django.utils.dates import MONTHS_3
+
+    with translation.override("af"):
+        afrikaans_months = {str(month).title() for month in MONTHS_3.values()}
+    news = f"http://news.localhost:{served.port}"
+    nuus = f"http://nuus.localhost:{served.port}"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        # Browsers keep *.localhost cookies per host (docs/ACCOUNTS.md): one account, and
+        # the reader signs in on each site with it.
+        for site in (news, nuus):
+            page.goto(site + "/accounts/login/?next=/")
+            page.fill('input[name="login"]', "thandi@example.com")
+            page.fill('input[name="password"]', "newsdesk-demo")
+            page.locator('form button[type="submit"].button--primary').click()
+            page.wait_for_url(site + "/")
+        assert page.locator("html").get_attribute("lang") == "af"
+        dates = page.locator(".card time").all_inner_texts()
+        assert dates, "Nuus's front page shows its stories' dates"
+        for text in dates:
+            assert re.fullmatch(r"\d{1,2} (\w+) \d{4}.*", text).group(1) in afrikaans_months, text
+        page.locator("a", has_text="Eskom staak beurtkrag").first.click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == "af"
+        page.locator(".conversation textarea").wait_for(timeout=15000)  # signed in here too
+        english_href = page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href")
+        assert english_href.startswith(news + "/")
+        page.locator('.story__translations a[hreflang="en"]').click()
+        page.wait_for_url(english_href)
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert "Eskom suspends load shedding" in page.locator("h1").inner_text()
+        back = page.locator('link[rel="alternate"][hreflang="af"]').get_attribute("href")
+        assert back.startswith(nuus + "/")
+    finally:
+        context.close()
