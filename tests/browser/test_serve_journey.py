@@ -128,6 +128,7 @@ def test_a_news_reader_reads_nuus_in_afrikaans_and_follows_a_story_to_english(se
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
+        page.set_default_timeout(120_000)  # a first request of each page may be slow
         # Browsers keep *.localhost cookies per host (docs/ACCOUNTS.md): one account, and
         # the reader signs in on each site with it.
         for site in (news, nuus):
