@@ -98,3 +98,24 @@ def test_translation_links_cost_the_same_queries_as_none(
         _get(client, alone)
     with django_assert_num_queries(len(without.captured_queries)):
         assert "hreflang" in _get(client, english)
+
+
+def test_the_translate_action_copies_a_story_into_the_linked_section(admin_client, section):
+    """Wagtail's "Translate" (simple_translation) puts the copy in the section's translation."""
+    from django.urls import reverse
+
+    from newsdesk.articles.models import ArticlePage
+
+    afrikaans, _ = Locale.objects.get_or_create(language_code="af")
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="nuus-home", locale=afrikaans)
+    nuus = SectionPageFactory(
+        parent=home, title="Wêreld", slug="wereld", translation_key=section.translation_key
+    )
+    english = article_factory(section=section, title="Rain at last")
+    url = reverse("simple_translation:submit_page_translation", args=[english.pk])
+    response = admin_client.post(url, {"locales": [afrikaans.pk]})
+    assert response.status_code == 302
+    copy = ArticlePage.objects.get(locale=afrikaans, translation_key=english.translation_key)
+    assert copy.get_parent().pk == nuus.pk
+    assert not copy.live  # a draft for the translator, linked only once published
+    assert copy.story_language == "af"
