@@ -125,10 +125,14 @@ def test_a_news_reader_reads_nuus_in_afrikaans_and_follows_a_story_to_english(se
         afrikaans_months = {str(month).title() for month in MONTHS_3.values()}
     news = f"http://news.localhost:{served.port}"
     nuus = f"http://nuus.localhost:{served.port}"
+    for host in ("news.localhost", "nuus.localhost"):
+        # The first pages after start-up render while the worker is still busy: wait them out
+        # here, so the browser's own waits measure the journey.
+        requests.get(served.url + "/", headers={"Host": f"{host}:{served.port}"}, timeout=600)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.set_default_timeout(120_000)  # a first request of each page may be slow
+        page.set_default_timeout(180_000)  # a first request of each page may be slow
         # Browsers keep *.localhost cookies per host (docs/ACCOUNTS.md): one account, and
         # the reader signs in on each site with it.
         for site in (news, nuus):
