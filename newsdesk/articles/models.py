@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from newsdesk.articles.querysets import ArticlePageManager
+from newsdesk.articles.translations import article_translations
 from newsdesk.core.blocks import StoryBodyBlock
 from newsdesk.core.models import BasePage
 
@@ -140,6 +141,12 @@ class ArticlePage(BasePage):
         ]
 
     @property
+    def story_language(self) -> str:
+        """The story's language for ``lang=``: its own code when set (a wire story in a
+        language the network has no locale for), else its page tree's locale."""
+        return self.language or self.locale.language_code
+
+    @property
     def headline(self) -> str:
         return self.title
 
@@ -193,6 +200,7 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = self.tags_in_order
+        context["translations"] = article_translations(article=self, request=request)
         return context
 
 

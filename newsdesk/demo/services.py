@@ -1,4 +1,4 @@
-"""Load the demo: a network of two sites (News and Sport), stories, a gallery, accounts.
+"""Load the demo: a network of three sites (News, Sport, Afrikaans Nuus), stories, accounts.
 
 Everything goes through the same services editors and importers use, so the demo shows
 what the product really does. Pictures are generated, never downloaded.
@@ -32,6 +32,7 @@ from newsdesk.articles.services import article_create
 from newsdesk.authors.selectors import author_list_for_byline
 from newsdesk.core.hooks import DEMO_LOADERS
 from newsdesk.demo.authors import demo_authors_load
+from newsdesk.demo.nuus import demo_nuus_load
 from newsdesk.discussions.demo import demo_comments_load
 from newsdesk.discussions.policy_page import comments_policy_page_create
 from newsdesk.editorial import roles
@@ -420,6 +421,8 @@ def _demo_load() -> DemoSummary:
         for profile in Profile.objects.filter(user__isnull=False).select_related("user")
     }
     demo_comments_load(live_article=today[0], other_article=today[1], readers=readers)
+    # The Afrikaans site last: it links a story to its News original and has readers' comments.
+    demo_nuus_load(content_path=CONTENT_DIR / "nuus.json", news_home=home, picture=_picture)
     return DemoSummary(articles=len(stories) + 1, site=site)
 
 
@@ -443,6 +446,7 @@ class DemoContent:
             "(also 'reporter' and 'moderator'). Change these before going public.",
             f"  Demo reader: thandi@example.com, password '{DEMO_PASSWORD}' "
             f"(profile at {base}/people/thandi/).",
-            f"  The network: News at http://news.localhost:{port}/ and Sport at "
-            f"http://sport.localhost:{port}/",
+            f"  The network: News at http://news.localhost:{port}/, Sport at "
+            f"http://sport.localhost:{port}/ and Nuus (Afrikaans) at "
+            f"http://nuus.localhost:{port}/",
         ]

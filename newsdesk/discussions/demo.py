@@ -88,3 +88,12 @@ def demo_comments_load(*, live_article, other_article, readers: dict) -> int:
             at=now - timedelta(minutes=minutes),
         )
     return len(made) + len(OTHER_COMMENTS)
+
+
+@transaction.atomic
+def demo_comment_list_load(*, article, comments: list[tuple[int, object, str]]) -> int:
+    """Top-level comments on ``article``: (minutes ago, author, text), written as rows."""
+    now = timezone.now()
+    for minutes, author, body in comments:
+        _comment(article=article, author=author, body=body, at=now - timedelta(minutes=minutes))
+    return len(comments)

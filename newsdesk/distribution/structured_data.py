@@ -98,7 +98,7 @@ def article_json_ld(*, article: ArticlePage, request, corrections, section, tags
         },
         "articleSection": section.title if section else "",
         "keywords": [tag.name for tag in tags],
-        "inLanguage": article.language or site_settings.language or "en",
+        "inLanguage": article.story_language,
         "isAccessibleForFree": True,
     }
     if article.dateline:

@@ -1,7 +1,27 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class NetworkConfig(AppConfig):
     name = "newsdesk.network"
     label = "network"
     verbose_name = "Network"
+
+    def ready(self) -> None:
+        from wagtail.models import Site
+
+        from newsdesk.network.models import SiteSettings
+
+        # Site settings are saved by Wagtail's settings view and sites by its Sites
+        # admin (and ``serve``): whichever way, the cached site languages must go.
+        for model in (SiteSettings, Site):
+            post_save.connect(_forget_site_languages, sender=model, dispatch_uid=f"lang-{model}")
+            post_delete.connect(
+                _forget_site_languages, sender=model, dispatch_uid=f"lang-del-{model}"
+            )
+
+
+def _forget_site_languages(**kwargs) -> None:
+    from newsdesk.network.services import site_language_forget
+
+    site_language_forget()

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -25,7 +26,15 @@ class SiteSettings(BaseSiteSetting):
         validators=[validate_time_zone],
         help_text="Times on this site's pages are shown in this zone.",
     )
-    language = models.CharField(max_length=10, default="en", help_text="ISO 639 language code.")
+    language = models.CharField(
+        max_length=10,
+        default="en",
+        choices=settings.LANGUAGES,
+        help_text=(
+            "The language of this site's pages: dates, numbers and the interface "
+            "are shown in it, for every reader alike."
+        ),
+    )
 
     panels = [
         FieldPanel("brand_name"),

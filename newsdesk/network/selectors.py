@@ -1,11 +1,15 @@
 """Reads about the sites of the network."""
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_supported_language_variant
 from wagtail.models import Page, Site
 
 from newsdesk.network.models import SiteSettings
 
 NAVIGATION_CACHE_SECONDS = 60
+SITE_LANGUAGE_CACHE_SECONDS = 300
+SITE_LANGUAGE_GENERATION_KEY = "newsdesk:site-language:generation"
 
 
 def site_settings_for(*, site: Site) -> SiteSettings:
@@ -68,3 +72,41 @@ def site_absolute_url(*, request, url: str) -> str:
     if url and url.startswith("/") and not url.startswith("//"):
         return site_root_url(request=request) + url
     return url or ""
+
+
+def site_language(*, site: Site | None) -> str:
+    """The language ``site``'s pages are in: a code of ``settings.LANGUAGES``."""
+    if site is None:
+        return _supported(settings.LANGUAGE_CODE)
+    return _supported(SiteSettings.for_site(site).language)
+
+
+def site_language_for_request(request) -> str:
+    """The language of the site this request is for, from the cache on most requests.
+
+    Every request asks (JSON endpoints and feeds too), so the answer is kept per host: the
+    endpoints that promise a fixed number of queries keep it. Saving site settings or a
+    site starts a new generation of keys (``site_language_forget``).
+    """
+    language = cache.get(_site_language_key(request))
+    if language is None:
+        site = Site.find_for_request(request)
+        # The request's own copy of the settings: the page reads them again at no cost.
+        language = _supported(SiteSettings.for_request(request).language) if site else None
+        language = language or site_language(site=None)
+        # The key is made again: a first visit creates the settings row, which starts a
+        # new generation.
+        cache.set(_site_language_key(request), language, SITE_LANGUAGE_CACHE_SECONDS)
+    return language
+
+
+def _site_language_key(request) -> str:
+    generation = cache.get_or_set(SITE_LANGUAGE_GENERATION_KEY, 0, None)
+    return f"newsdesk:site-language:{generation}:{request._get_raw_host()}"
+
+
+def _supported(code: str) -> str:
+    try:
+        return get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return get_supported_language_variant(settings.LANGUAGE_CODE)

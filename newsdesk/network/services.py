@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Site
+
+from newsdesk.network.selectors import SITE_LANGUAGE_GENERATION_KEY
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
@@ -36,3 +39,11 @@ def site_addresses_for_local_serve(*, host: str, port: int) -> list[Site]:
             site.save()
             changed.append(site)
     return changed
+
+
+def site_language_forget() -> None:
+    """Drop every cached site language (a site's settings or address changed)."""
+    try:
+        cache.incr(SITE_LANGUAGE_GENERATION_KEY)
+    except ValueError:
+        cache.set(SITE_LANGUAGE_GENERATION_KEY, 1, None)

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    # Stories in several languages: a locale per page tree, "Translate" in the admin.
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "newsdesk.caching.middleware.PageCacheMiddleware",
     "newsdesk.caching.middleware.PublicCacheHeadersMiddleware",
     "newsdesk.accounts.middleware.NetworkSessionMiddleware",
+    # The site's own language for its public pages; never the reader's (docs/I18N.md).
+    "newsdesk.network.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -238,6 +243,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-za"
 TIME_ZONE = ENV.time_zone
 USE_I18N = True
+# The languages a site or a story can be in (Settings -> Site settings, page locales).
+LANGUAGES = [("en", "English"), ("af", "Afrikaans")]
+# Each page tree has a locale (Wagtail's i18n); stories link to their translations.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------

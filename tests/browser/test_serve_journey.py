@@ -65,3 +65,50 @@ def test_every_public_link_names_the_address_being_served(served):
         served.url + "/sitemap.xml", headers={"Host": f"sport.localhost:{served.port}"}, timeout=120
     ).text
     assert f"<loc>http://sport.localhost:{served.port}/" in sport
+
+
+def test_a_news_reader_reads_nuus_in_afrikaans_and_follows_a_story_to_english(served, browser):
+    """Nuus speaks Afrikaans to everyone; its readers are News's; a story links its original."""
+    from django.utils import translation
+    from django.utils.dates import MONTHS_3
+
+    with translation.override("af"):
+        afrikaans_months = {str(month).title() for month in MONTHS_3.values()}
+    news = f"http://news.localhost:{served.port}"
+    nuus = f"http://nuus.localhost:{served.port}"
+    for host in ("news.localhost", "nuus.localhost"):
+        # The first pages after start-up render while the worker is still busy: wait them out
+        # here, so the browser's own waits measure the journey.
+        requests.get(served.url + "/", headers={"Host": f"{host}:{served.port}"}, timeout=600)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(180_000)  # a first request of each page may be slow
+        # Browsers keep *.localhost cookies per host (docs/ACCOUNTS.md): one account, and
+        # the reader signs in on each site with it.
+        for site in (news, nuus):
+            page.goto(site + "/accounts/login/?next=/")
+            page.fill('input[name="login"]', "thandi@example.com")
+            page.fill('input[name="password"]', "newsdesk-demo")
+            page.locator('form button[type="submit"].button--primary').click()
+            page.wait_for_url(site + "/")
+        assert page.locator("html").get_attribute("lang") == "af"
+        dates = page.locator(".card time").all_inner_texts()
+        assert dates, "Nuus's front page shows its stories' dates"
+        for text in dates:
+            assert re.fullmatch(r"\d{1,2} (\w+) \d{4}.*", text).group(1) in afrikaans_months, text
+        page.locator("a", has_text="Eskom staak beurtkrag").first.click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == "af"
+        page.locator(".conversation textarea").wait_for(timeout=15000)  # signed in here too
+        english_href = page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href")
+        # News is the default site: serve gives it the bare address it prints.
+        assert english_href.startswith(served.url + "/")
+        page.locator('.story__translations a[hreflang="en"]').click()
+        page.wait_for_url(english_href)
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert "Eskom suspends load shedding" in page.locator("h1").inner_text()
+        back = page.locator('link[rel="alternate"][hreflang="af"]').get_attribute("href")
+        assert back.startswith(nuus + "/")
+    finally:
+        context.close()

@@ -9,6 +9,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.contributions.models import PublishedContribution, Submission
 from newsdesk.contributions.selectors import Status, submission_status
 from newsdesk.demo.services import demo_load
+from newsdesk.discussions.models import Comment
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,34 @@ def test_demo_has_a_video_and_a_conversation_going(client):
     thread = client.get(f"/comments/{lead.pk}/").content.decode()
     assert "Power is back on in Pinetown" in thread and "Lindiwe Khumalo" in thread
     assert Comment.objects.filter(article_id=lead.pk, parent__isnull=False).count() >= 3
+
+
+def test_demo_builds_the_afrikaans_nuus_site_in_its_own_locale(client):
+    nuus = client.get("/", HTTP_HOST="nuus.localhost")
+    html = nuus.content.decode()
+    assert '<html lang="af">' in html
+    assert "Die nuus wat saak maak" in html
+    assert "Eskom staak beurtkrag" in html
+    assert (
+        "Eskom staak beurtkrag" not in client.get("/", HTTP_HOST="news.localhost").content.decode()
+    )
+    for path in ("/nuus/", "/sake/", "/sport/", "/wereld/"):
+        assert client.get(path, HTTP_HOST="nuus.localhost").status_code == 200, path
+    stories = ArticlePage.objects.filter(locale__language_code="af")
+    assert stories.live().count() >= 6
+    assert not ArticlePage.objects.filter(locale__language_code="en", title__contains="Reën")
+
+
+def test_demo_links_a_nuus_story_to_its_news_original_both_ways(client):
+    afrikaans = ArticlePage.objects.get(title__startswith="Eskom staak beurtkrag")
+    english = afrikaans.get_translation(afrikaans.locale.get_default())
+    assert english.title.startswith("Eskom suspends load shedding")
+    page = client.get(afrikaans.url, HTTP_HOST="nuus.localhost").content.decode()
+    assert f'hreflang="en" href="{english.full_url}"' in page
+    back = client.get(english.url, HTTP_HOST="news.localhost").content.decode()
+    assert f'hreflang="af" href="{afrikaans.full_url}"' in back
+    # Its readers are the network's: Thandi of News comments here too.
+    authors = Comment.objects.filter(article_id=afrikaans.pk).values_list(
+        "author__username", flat=True
+    )
+    assert "thandi" in set(authors)

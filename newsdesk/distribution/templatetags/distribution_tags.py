@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import Truncator
+from django.utils.translation import to_locale
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.distribution.selectors import article_list_related, corrections_for_article
@@ -80,6 +83,10 @@ def distribution_head(context):
         "description": "",
         "image": "",
         "noindex": context.get("noindex", False),
+        # The page's language as Open Graph writes it ("af", "en_GB"): the site's, which the
+        # request speaks, or the story's own below.
+        "og_locale": to_locale(translation.get_language() or settings.LANGUAGE_CODE),
+        "translations": context.get("translations") or [],
     }
     if page is not None and hasattr(page, "get_full_url"):
         data["canonical"] = page.get_full_url(request) or data["canonical"]
@@ -100,7 +107,13 @@ def distribution_head(context):
         corrections = _corrections(page)
         section = page.get_parent()
         tags = context.get("tags") or []
+        data["og_locale_alternates"] = [
+            to_locale(version.language)
+            for version in data["translations"]
+            if not version.is_current
+        ]
         data.update(
+            og_locale=to_locale(page.story_language),
             og_type="article",
             description=page.summary or page.search_description,
             image=social_image(request=request, image=page.lead_image),

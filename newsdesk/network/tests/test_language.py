@@ -1,0 +1,104 @@
+"""Each site speaks its own language, the same bytes for every reader (issue #19)."""
+
+from datetime import UTC, datetime
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from newsdesk.articles.services import article_create
+from newsdesk.network.models import SiteSettings
+from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+NUUS = "nuus.localhost"
+# 08:07 UTC is 10:07 in Johannesburg, the sites' time zone.
+OCTOBER_3 = datetime(2013, 10, 3, 8, 7, tzinfo=UTC)
+
+
+def _story(section, title: str, **fields):
+    return article_create(
+        section=section,
+        title=title,
+        body=[{"type": "paragraph", "value": "<p>Body.</p>"}],
+        published_at=OCTOBER_3,
+        **fields,
+    )
+
+
+@pytest.fixture
+def nuus_section(home_page):
+    """An Afrikaans site next to the default English one: its own tree in locale "af"."""
+    afrikaans, _ = Locale.objects.get_or_create(language_code="af")
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="nuus-home", locale=afrikaans)
+    site = Site.objects.create(hostname=NUUS, port=80, root_page=home, site_name="Nuus")
+    settings = SiteSettings.for_site(site)
+    settings.brand_name, settings.language = "Nuus", "af"
+    settings.save()
+    return SectionPageFactory(parent=home, title="Nuus", slug="nuus")
+
+
+def test_afrikaans_site_renders_html_lang_and_dates_in_afrikaans(client, nuus_section):
+    story = _story(nuus_section, "Reën in die Karoo")
+    response = client.get(story.relative_url(story.get_site()), HTTP_HOST=NUUS)
+    html = response.content.decode()
+    assert '<html lang="af">' in html
+    assert "3 Okt 2013, 10:07" in html
+    assert response["Content-Language"] == "af"
+
+
+def test_english_site_keeps_english(client, section, nuus_section):
+    story = _story(section, "Rain in the Karoo")
+    response = client.get(story.relative_url(story.get_site()))
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "3 Oct 2013, 10:07" in html
+    assert response["Content-Language"] == "en"
+
+
+def test_readers_asking_for_other_languages_get_the_same_bytes(client, nuus_section):
+    story = _story(nuus_section, "Reën in die Karoo")
+    path = story.relative_url(story.get_site())
+    pages = [
+        client.get(path, HTTP_HOST=NUUS, HTTP_ACCEPT_LANGUAGE=accept)
+        for accept in ("en-GB,en;q=0.9", "af", "de")
+    ]
+    assert len({page.content for page in pages}) == 1
+    for page in pages:
+        assert "Accept-Language" not in page.get("Vary", "")
+        assert page["Content-Language"] == "af"
+
+
+def test_changing_the_site_language_applies_on_the_next_request(client, section):
+    home = client.get("/").content.decode()
+    assert '<html lang="en">' in home
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.language = "af"
+    settings.save()
+    assert client.get("/")["Content-Language"] == "af"
+
+
+def test_feed_sitemap_json_ld_and_open_graph_speak_the_site_language(client, nuus_section):
+    story = article_create(
+        section=nuus_section,
+        title="Reën in die Karoo",
+        body=[{"type": "paragraph", "value": "<p>Body.</p>"}],
+    )
+    assert "<language>af</language>" in client.get("/feeds/rss/", HTTP_HOST=NUUS).content.decode()
+    sitemap = client.get("/news-sitemap.xml", HTTP_HOST=NUUS).content.decode()
+    assert "<news:language>af</news:language>" in sitemap
+    page = client.get(story.relative_url(story.get_site()), HTTP_HOST=NUUS).content.decode()
+    assert '"inLanguage":"af"' in page
+    assert '<meta property="og:locale" content="af">' in page
+
+
+def test_a_wire_story_keeps_its_own_language_on_an_english_site(client, section):
+    story = _story(section, "Regen in Berlin", language="de")
+    html = client.get(story.relative_url(story.get_site())).content.decode()
+    assert '<html lang="de">' in html
+    assert '"inLanguage":"de"' in html
+
+
+def test_the_wagtail_admin_is_not_switched_to_the_site_language(client, nuus_section):
+    html = client.get("/admin/login/", HTTP_HOST=NUUS).content.decode()
+    assert 'lang="af"' not in html
