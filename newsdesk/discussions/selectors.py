@@ -263,7 +263,8 @@ def comment_permalink_target(*, comment: Comment) -> tuple[Comment, str | None, 
     cursor = None
     if page:
         before = (
-            roots.order_by("-created_at", "-id")
+            roots.select_related(None)
+            .order_by("-created_at", "-id")
             .only("pk", "created_at")[page * THREAD_PAGE_SIZE - 1 : page * THREAD_PAGE_SIZE]
             .first()
         )
