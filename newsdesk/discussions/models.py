@@ -143,7 +143,10 @@ class Comment(models.Model):
                 name="discussions_replies_idx",
             ),
         ]
-        permissions = [("moderate_comment", "Can moderate comments")]
+        permissions = [
+            ("moderate_comment", "Can moderate comments"),
+            ("feature_comment", "Can pick comments as editors' picks"),
+        ]
 
     def __str__(self) -> str:
         return f"Comment {self.pk} by {self.author or DELETED_ACCOUNT}"

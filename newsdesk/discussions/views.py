@@ -31,7 +31,7 @@ from newsdesk.sanctions.selectors import sanction_active_for
 SIGN_IN_TO_COMMENT = "Sign in to join the conversation."
 CREATE_PROFILE_TO_COMMENT = "Create your public profile to comment."
 SETTINGS_SAVED = "Your notification settings are saved."
-MODERATE = "discussions.moderate_comment"
+FEATURE = "discussions.feature_comment"
 RECOMMENDED = _("You recommended this comment.")
 UNRECOMMENDED = _("You took back your recommendation.")
 FEATURED = _("The comment is now one of the editors' picks.")
@@ -192,7 +192,7 @@ def me(request, article_id: int):
             ).values_list("comment_id", flat=True)[:500]
         )
         data["recommended"] = selectors.comment_recommended_ids(user=request.user, article=article)
-        data["may_feature"] = request.user.has_perm(MODERATE)
+        data["may_feature"] = request.user.has_perm(FEATURE)
     elif state.closed:
         data["message"] = services.CLOSED
     else:
@@ -491,7 +491,7 @@ def comment_recommend(request, comment_id: int):
 @require_POST
 def comment_feature(request, comment_id: int):
     """Editors and moderators pick a comment (or unpick it) from the thread itself."""
-    if not request.user.has_perm(MODERATE):
+    if not request.user.has_perm(FEATURE):
         raise Http404("No such comment.")
     comment = get_object_or_404(Comment.objects.public(), pk=comment_id)
     featured = request.POST.get("featured") != "0"

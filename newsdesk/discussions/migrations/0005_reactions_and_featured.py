@@ -7,6 +7,8 @@ from django.db import migrations, models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from newsdesk.discussions.roles import grant_permissions
+
 
 def count_published_replies(apps, schema_editor):
     """``reply_count`` was never kept before: fill it so "most replies" is right at once."""
@@ -87,5 +89,17 @@ class Migration(migrations.Migration):
                 fields=("comment", "user"), name="discussions_one_reaction_per_reader"
             ),
         ),
+        migrations.AlterModelOptions(
+            name="comment",
+            options={
+                "ordering": ["-created_at", "-id"],
+                "permissions": [
+                    ("moderate_comment", "Can moderate comments"),
+                    ("feature_comment", "Can pick comments as editors' picks"),
+                ],
+            },
+        ),
         migrations.RunPython(count_published_replies, migrations.RunPython.noop),
+        # Editors and moderators may pick comments (the new feature_comment permission).
+        migrations.RunPython(grant_permissions, migrations.RunPython.noop),
     ]

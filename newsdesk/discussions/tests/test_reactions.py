@@ -9,7 +9,7 @@ from django.urls import reverse
 from newsdesk.discussions import services
 from newsdesk.discussions.models import Comment, CommentReaction
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
-from newsdesk.editorial.roles import MODERATORS
+from newsdesk.editorial.roles import EDITORS
 from newsdesk.sanctions.models import Sanction
 
 pytestmark = pytest.mark.django_db
@@ -107,14 +107,14 @@ def test_cached_thread_shows_counts_but_not_who_recommended(client, comment):
     assert b"aria-pressed" not in html  # whose button is pressed comes from me.json
 
 
-def test_moderator_features_from_the_thread_and_readers_cannot(client, comment):
+def test_editor_features_from_the_thread_and_readers_cannot(client, comment):
     reader = reader_factory()
     client.force_login(reader)
     url = reverse("discussions:feature", args=[comment.pk])
     assert client.post(url, **JSON).status_code == 404
-    moderator = reader_factory()
-    moderator.groups.add(Group.objects.get(name=MODERATORS))
-    client.force_login(moderator)
+    editor = reader_factory()
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
     state = client.get(reverse("discussions:me", args=[comment.article_id])).json()
     assert state["may_feature"] is True
     assert client.post(url, **JSON).json()["featured"] is True
