@@ -133,7 +133,13 @@ class Comment(models.Model):
                 condition=models.Q(featured=True),
                 name="discussions_featured_idx",
             ),
-            # One per sort order of the thread (selectors.THREAD_SORTS), for the keyset.
+            # One per sort order of the thread (selectors.THREAD_SORTS), for the keyset;
+            # without status, which the roots' filter (published, or a deleted placeholder
+            # with replies) checks on each row read in order. Oldest reads newest backwards.
+            models.Index(
+                fields=["article", "parent", "-created_at", "-id"],
+                name="discussions_newest_idx",
+            ),
             models.Index(
                 fields=["article", "parent", "-recommend_count", "-id"],
                 name="discussions_recommended_idx",

@@ -51,6 +51,13 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="comment",
             index=models.Index(
+                fields=["article", "parent", "-created_at", "-id"],
+                name="discussions_newest_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="comment",
+            index=models.Index(
                 fields=["article", "parent", "-recommend_count", "-id"],
                 name="discussions_recommended_idx",
             ),
