@@ -16,6 +16,7 @@ from newsdesk.editorial.roles import EDITORS
 from tests.browser.test_comments_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CONSOLE_ERRORS: list[str] = []
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
@@ -40,10 +41,13 @@ def _reader_page(browser, live_site, user):
     session.send("Network.enable")
     session.send("Network.setCacheDisabled", {"cacheDisabled": True})
     page.cdp_session = session  # kept alive with the page
+    page.on("console", lambda m: CONSOLE_ERRORS.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: CONSOLE_ERRORS.append(str(error)))
     return page
 
 
 def test_readers_recommend_sort_and_an_editor_picks_a_comment(live_site, section, browser):
+    CONSOLE_ERRORS.clear()
     grant_permissions(apps)  # the flush of earlier committing tests took them away
     rules = DiscussionSettings.for_site(Site.objects.get(is_default_site=True))
     rules.rate_limit_per_minute = 50
@@ -110,3 +114,4 @@ def test_readers_recommend_sort_and_an_editor_picks_a_comment(live_site, section
     page.set_viewport_size({"width": 390, "height": 844})
     page.locator("#comments").screenshot(path=str(SHOTS / "comments-thread-390.png"))
     page.locator(".share").first.screenshot(path=str(SHOTS / "share-links-390.png"))
+    assert CONSOLE_ERRORS == []  # no script error, nothing the CSP blocked

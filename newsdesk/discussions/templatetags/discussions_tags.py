@@ -8,6 +8,7 @@ from newsdesk.discussions.selectors import comments_by_author
 register = template.Library()
 
 AVATAR_SIZE = 36
+AVATAR_COLOURS = 8  # .comment__avatar--c0 ... --c7 in site.css
 
 
 @register.inclusion_tag("discussions/_profile_comments.html")
@@ -22,8 +23,10 @@ def profile_comments(profile):
 def comment_avatar(comment):
     """The author's picture, or their initial on a circle whose colour their name picks.
 
-    The hue comes from a checksum of the username, so a reader keeps one colour across
-    every thread and page without storing it. Decorative: the name follows it.
+    The colour (one of ``AVATAR_COLOURS`` classes, not an inline style, which the
+    Content-Security-Policy forbids) comes from a checksum of the username, so a reader
+    keeps one colour across every thread and page without storing it. Decorative: the
+    name follows it.
     """
     profile = getattr(comment.author, "profile", None) if comment.author_id else None
     if profile is not None and profile.avatar:
@@ -35,10 +38,10 @@ def comment_avatar(comment):
         )
     name = profile.shown_name if profile is not None else ""
     initial = name[:1].upper() or "?"
-    hue = zlib.crc32((profile.username if profile else "").encode()) % 360
+    colour = zlib.crc32((profile.username if profile else "").encode()) % AVATAR_COLOURS
     return format_html(
-        '<span class="comment__avatar comment__avatar--initial" style="--avatar-hue: {}"'
+        '<span class="comment__avatar comment__avatar--initial comment__avatar--c{}"'
         ' aria-hidden="true">{}</span>',
-        hue,
+        colour,
         initial,
     )
