@@ -102,9 +102,14 @@ class Comment(models.Model):
     reasons = models.JSONField(default=list, blank=True)
     rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
     rejection_note = models.TextField(blank=True)
+    # Set by editors and moderators: shown under the thread's "Editors' picks" tab.
     featured = models.BooleanField(default=False)
     report_count = models.PositiveIntegerField(default=0)
+    # Denormalised so each sort order is one indexed scan: published replies under a
+    # first comment (kept by ``services._recount_replies``) and readers' recommendations
+    # (kept by ``services.comment_recommend_toggle``).
     reply_count = models.PositiveIntegerField(default=0)
+    recommend_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
@@ -130,8 +135,26 @@ class Comment(models.Model):
                 condition=models.Q(featured=True),
                 name="discussions_featured_idx",
             ),
+            # One per sort order of the thread (selectors.THREAD_SORTS), for the keyset;
+            # without status, which the roots' filter (published, or a deleted placeholder
+            # with replies) checks on each row read in order. Oldest reads newest backwards.
+            models.Index(
+                fields=["article", "parent", "-created_at", "-id"],
+                name="discussions_newest_idx",
+            ),
+            models.Index(
+                fields=["article", "parent", "-recommend_count", "-id"],
+                name="discussions_recommended_idx",
+            ),
+            models.Index(
+                fields=["article", "parent", "-reply_count", "-id"],
+                name="discussions_replies_idx",
+            ),
         ]
-        permissions = [("moderate_comment", "Can moderate comments")]
+        permissions = [
+            ("moderate_comment", "Can moderate comments"),
+            ("feature_comment", "Can pick comments as editors' picks"),
+        ]
 
     def __str__(self) -> str:
         return f"Comment {self.pk} by {self.author or DELETED_ACCOUNT}"
@@ -147,6 +170,12 @@ class Comment(models.Model):
         if self.status not in (self.Status.PUBLISHED, self.Status.PENDING):
             return False
         return timezone.now() <= self.created_at + timedelta(minutes=window_minutes)
+
+    @property
+    def more_replies(self) -> int:
+        """Replies of a thread read by the selectors that the thread does not show yet."""
+        shown = len(getattr(self, "shown_replies", []))
+        return max(getattr(self, "reply_total", 0) - shown, 0)
 
     @property
     def is_visible(self) -> bool:
@@ -190,6 +219,27 @@ class CommentReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} report on comment {self.comment_id}"
+
+
+class CommentReaction(models.Model):
+    """One reader recommends one comment; the constraint keeps it to one each."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reactions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "user"], name="discussions_one_reaction_per_reader"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "comment"], name="discussions_reaction_user_idx")]
+
+    def __str__(self) -> str:
+        return f"Recommendation of comment {self.comment_id}"
 
 
 class ArticleDiscussion(models.Model):

@@ -11,6 +11,7 @@ PERMISSIONS = {
         ("discussions", "comment", "view_comment"),
         ("discussions", "comment", "change_comment"),
         ("discussions", "comment", "moderate_comment"),
+        ("discussions", "comment", "feature_comment"),
         ("discussions", "commentreport", "view_commentreport"),
         ("discussions", "moderationaction", "view_moderationaction"),
         ("discussions", "commentersettings", "change_commentersettings"),
@@ -21,6 +22,7 @@ PERMISSIONS = {
         ("sanctions", "sanction", "view_sanction"),
     ],
     EDITORS: [
+        ("discussions", "comment", "feature_comment"),
         ("discussions", "articlediscussion", "change_articlediscussion"),
         ("discussions", "discussionsettings", "change_discussionsettings"),
     ],

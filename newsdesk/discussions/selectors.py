@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db import IntegrityError
@@ -18,6 +18,7 @@ from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
     CommenterSettings,
+    CommentReaction,
     CommentReport,
     CommentsPolicyPage,
     DiscussionSettings,
@@ -27,8 +28,8 @@ from newsdesk.network.selectors import site_for_page
 from newsdesk.sanctions.models import Sanction
 
 THREAD_PAGE_SIZE = 20
-REPLIES_SHOWN = 10
-FEATURED_SHOWN = 3
+# Replies shown under each thread; the rest are one link (or click) away.
+REPLIES_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,6 @@ class DiscussionState:
 @dataclass
 class ThreadPage:
     roots: list[Comment]
-    featured: list[Comment] = field(default_factory=list)
     next_cursor: str | None = None
     is_first: bool = True
 
@@ -141,38 +141,149 @@ def _with_author(queryset):
     return queryset.select_related("author__profile")
 
 
-def thread_page(*, article, cursor: str | None = None, size: int = THREAD_PAGE_SIZE) -> ThreadPage:
-    """A page of threads, newest first, in a fixed number of queries whatever the length.
+# The thread's orders, as named in the URL (``?sort=``): the field each keyset pages on,
+# and whether the newest/highest comes first. Each has its index (see Comment.Meta).
+SORT_NEWEST, SORT_OLDEST, SORT_RECOMMENDED, SORT_REPLIES = (
+    "newest",
+    "oldest",
+    "recommended",
+    "replies",
+)
+THREAD_SORTS = {
+    SORT_NEWEST: ("created_at", True),
+    SORT_OLDEST: ("created_at", False),
+    SORT_RECOMMENDED: ("recommend_count", True),
+    SORT_REPLIES: ("reply_count", True),
+}
+TAB_ALL, TAB_PICKS = "all", "picks"
 
-    Threads start at published first comments; a deleted first comment with replies
-    stays as a placeholder so its replies keep their place.
+
+def thread_sort(value: str | None) -> str:
+    """The order a URL asks for; anything we do not offer reads as the default, newest."""
+    return value if value in THREAD_SORTS else SORT_NEWEST
+
+
+def thread_tab(value: str | None) -> str:
+    return TAB_PICKS if value == TAB_PICKS else TAB_ALL
+
+
+def _sort_cursor(comment: Comment, field: str) -> str:
+    if field == "created_at":
+        return cursor_encode(comment)
+    return f"{getattr(comment, field)}.{comment.pk}"
+
+
+def _sort_position(cursor: str | None, field: str):
+    """The (value, pk) a cursor of this order names, or None (first page)."""
+    if field == "created_at":
+        return cursor_decode(cursor)
+    match = _CURSOR.fullmatch(cursor or "")
+    if match is None:
+        return None
+    value, pk = (int(part) for part in match.groups())
+    return value, pk
+
+
+def _page_by(queryset, *, field: str, descending: bool, cursor: str | None, size: int):
+    """One keyset page of ``queryset`` ordered by (field, id): constant cost at any depth.
+
+    The id breaks ties, so comments with equal scores are neither skipped nor repeated
+    from one page to the next.
     """
+    position = _sort_position(cursor, field)
+    if position:
+        value, pk = position
+        op = "lt" if descending else "gt"
+        queryset = queryset.filter(
+            Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": pk})
+        )
+    order = (f"-{field}", "-id") if descending else (field, "id")
+    rows = list(queryset.order_by(*order)[: size + 1])
+    next_cursor = _sort_cursor(rows[size - 1], field) if len(rows) > size else None
+    return rows[:size], next_cursor, position is not None
+
+
+def _thread_roots(*, article):
     has_replies = Exists(
         Comment.objects.filter(parent_id=OuterRef("pk"), status=Comment.Status.PUBLISHED)
     )
-    roots_qs = _with_author(
+    return _with_author(
         Comment.objects.filter(article_id=article.pk, parent__isnull=True).filter(
             Q(status=Comment.Status.PUBLISHED) | (Q(status=Comment.Status.DELETED) & Q(has_replies))
         )
     )
-    position = cursor_decode(cursor)
-    if position:
-        at, pk = position
-        roots_qs = roots_qs.filter(Q(created_at__lt=at) | Q(created_at=at, pk__lt=pk))
-    roots = list(roots_qs.order_by("-created_at", "-id")[: size + 1])
-    next_cursor = cursor_encode(roots[size - 1]) if len(roots) > size else None
-    roots = roots[:size]
-    _attach_replies(roots)
-    featured = []
-    if position is None:
-        featured = list(
-            _with_author(
-                Comment.objects.filter(article_id=article.pk, featured=True).filter(_visible())
-            ).order_by("-created_at")[:FEATURED_SHOWN]
+
+
+def thread_page(
+    *,
+    article,
+    cursor: str | None = None,
+    size: int = THREAD_PAGE_SIZE,
+    sort: str = SORT_NEWEST,
+    tab: str = TAB_ALL,
+) -> ThreadPage:
+    """A page of threads in one of ``THREAD_SORTS``, in a fixed number of queries.
+
+    Threads start at published first comments; a deleted first comment with replies
+    stays as a placeholder so its replies keep their place. The editors' picks tab lists
+    featured comments (first comments and replies alike), newest first.
+    """
+    if tab == TAB_PICKS:
+        picks = _with_author(
+            Comment.objects.filter(article_id=article.pk, featured=True).filter(_visible())
+        ).select_related("in_reply_to__author__profile")
+        roots, next_cursor, paged = _page_by(
+            picks, field="created_at", descending=True, cursor=cursor, size=size
         )
-    return ThreadPage(
-        roots=roots, featured=featured, next_cursor=next_cursor, is_first=not position
+        for comment in roots:
+            comment.shown_replies, comment.reply_total = [], 0
+        return ThreadPage(roots=roots, next_cursor=next_cursor, is_first=not paged)
+    field, descending = THREAD_SORTS[thread_sort(sort)]
+    roots, next_cursor, paged = _page_by(
+        _thread_roots(article=article),
+        field=field,
+        descending=descending,
+        cursor=cursor,
+        size=size,
     )
+    _attach_replies(roots)
+    return ThreadPage(roots=roots, next_cursor=next_cursor, is_first=not paged)
+
+
+def comment_permalink_target(*, comment: Comment) -> tuple[Comment, str | None, bool]:
+    """Where a comment's permalink leads: (its thread's first comment, the cursor of the
+    newest-first page that holds it, whether its replies must all be shown).
+
+    Counting the newer threads is one indexed count; the cursor is the last thread of
+    the page before, so the link opens exactly the page the comment is on.
+    """
+    root = comment if comment.parent is None else comment.parent
+    roots = _thread_roots(article=comment.article)
+    newer = roots.filter(
+        Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk)
+    ).count()
+    page = newer // THREAD_PAGE_SIZE
+    cursor = None
+    if page:
+        before = (
+            roots.select_related(None)
+            .order_by("-created_at", "-id")
+            .only("pk", "created_at")[page * THREAD_PAGE_SIZE - 1 : page * THREAD_PAGE_SIZE]
+            .first()
+        )
+        cursor = cursor_encode(before) if before else None
+    expand = False
+    if comment.parent_id:
+        earlier = (
+            _published_replies(root.pk)
+            .filter(
+                Q(created_at__lt=comment.created_at)
+                | Q(created_at=comment.created_at, pk__lt=comment.pk)
+            )
+            .count()
+        )
+        expand = earlier >= REPLIES_SHOWN
+    return root, cursor, expand
 
 
 def _published_replies(root_ref):
@@ -240,6 +351,15 @@ def thread_for_root(*, root: Comment) -> list[Comment]:
     root.reply_total = 0
     _attach_replies([root], limit=1000)
     return [root]
+
+
+def comment_recommended_ids(*, user, article) -> list[int]:
+    """Which of this article's comments the reader recommended (for the personal state)."""
+    return list(
+        CommentReaction.objects.filter(user=user, comment__article_id=article.pk).values_list(
+            "comment_id", flat=True
+        )[:2000]
+    )
 
 
 def comments_by_author(*, user, limit: int = 20) -> list[Comment]:

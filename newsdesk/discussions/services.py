@@ -27,6 +27,7 @@ from newsdesk.discussions.models import (
     ArticleDiscussion,
     Comment,
     CommenterSettings,
+    CommentReaction,
     CommentReport,
     ModerationAction,
 )
@@ -60,6 +61,8 @@ BAD_REJECTION_REASON = _(
     "Choose a reason for the rejection: the reader is told it. Nothing was rejected."
 )
 DELETED = "Your comment is deleted."
+RECOMMEND_OWN = _("You cannot recommend your own comment.")
+RECOMMEND_UNPUBLISHED = _("You can only recommend a published comment.")
 
 
 class CommentError(Exception):
@@ -96,8 +99,26 @@ def _purge_thread(*, article) -> None:
         purge_paths(site=site, paths=[reverse("discussions:fragment", args=[article.pk])])
 
 
+def _recount_replies(comment: Comment) -> None:
+    """Keep the first comment's ``reply_count`` (the "most replies" order) true.
+
+    Counted again under the first comment's row lock rather than moved by one: a reply
+    changes state in many ways (posted, held, approved, rejected, deleted, erased), and
+    a recount is right whichever happened and however many ran at once.
+    """
+    if comment.parent_id is None:
+        return
+    list(Comment.objects.select_for_update().filter(pk=comment.parent_id).values_list("pk"))
+    replies = Comment.objects.filter(parent_id=comment.parent_id, status=Comment.Status.PUBLISHED)
+    Comment.objects.filter(pk=comment.parent_id).update(reply_count=replies.count())
+
+
 def _purge_comment(comment: Comment) -> None:
-    """Purge the pages that show this comment: its thread and its author's profile."""
+    """Purge the pages that show this comment: its thread and its author's profile.
+
+    Every change readers see passes here, so a reply's thread gets its count again too.
+    """
+    _recount_replies(comment)
     _purge_thread(article=comment.article)
     profile = profile_for_user(user=comment.author)
     if profile is not None:
@@ -279,8 +300,52 @@ def comment_author_erase(*, user) -> None:
     CommentReport.objects.filter(comment_id__in=placeholders, resolved_at__isnull=True).update(
         resolved_at=timezone.now()
     )
+    threads = set(
+        Comment.objects.filter(author_id=user.pk, parent__isnull=False).values_list(
+            "parent_id", flat=True
+        )
+    )
     Comment.objects.filter(author_id=user.pk).delete()
+    for root_id in threads:
+        _recount_replies(Comment(parent_id=root_id))
     CommentReport.objects.filter(reporter_id=user.pk).update(reporter=None, note="")
+    # Their recommendations are personal data too: each comment counts one fewer.
+    recommended = CommentReaction.objects.filter(user_id=user.pk).values("comment_id")
+    Comment.objects.filter(pk__in=recommended).update(recommend_count=F("recommend_count") - 1)
+    CommentReaction.objects.filter(user_id=user.pk).delete()
+
+
+@transaction.atomic
+def comment_recommend_toggle(*, comment: Comment, user) -> tuple[bool, int]:
+    """Recommend a comment, or take the recommendation back; (recommended now, count).
+
+    The (comment, user) constraint keeps one recommendation per reader however many
+    requests race, and the count moves with F() in the same transaction as the row it
+    counts, so concurrent readers lose none and count none twice.
+    """
+    comment = Comment.objects.select_related("article").get(pk=comment.pk)
+    if comment.author_id == user.pk:
+        raise CommentError(str(RECOMMEND_OWN), status=403)
+    if comment.status != Comment.Status.PUBLISHED:
+        raise CommentError(str(RECOMMEND_UNPUBLISHED), status=403)
+    _refuse_if_sanctioned(user=user, site=discussion_site_for(article=comment.article))
+    removed, _ = CommentReaction.objects.filter(comment_id=comment.pk, user_id=user.pk).delete()
+    if removed:
+        change, recommended = -1, False
+    else:
+        try:
+            with transaction.atomic():
+                CommentReaction.objects.create(comment_id=comment.pk, user_id=user.pk)
+        except IntegrityError:
+            # The same reader's other request recommended it a moment ago: it stays so.
+            change, recommended = 0, True
+        else:
+            change, recommended = 1, True
+    if change:
+        Comment.objects.filter(pk=comment.pk).update(recommend_count=F("recommend_count") + change)
+        _purge_thread(article=comment.article)
+    count = Comment.objects.values_list("recommend_count", flat=True).get(pk=comment.pk)
+    return recommended, count
 
 
 @transaction.atomic

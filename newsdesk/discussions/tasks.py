@@ -1,6 +1,7 @@
 """Email notifications readers opted in to, sent in the background (django-tasks)."""
 
 from django.core.mail import send_mail
+from django.urls import reverse
 from django_tasks import task
 
 from newsdesk.discussions.models import Comment, CommenterSettings
@@ -19,10 +20,11 @@ def _name(user) -> str:
     return profile.shown_name if profile else "A reader"
 
 
-def _article_url(comment: Comment) -> str:
+def _comment_url(comment: Comment) -> str:
+    """The reply's permalink, which opens the thread page that holds it, at the reply."""
     from django.conf import settings
 
-    return f"{settings.WAGTAILADMIN_BASE_URL}/comments/{comment.article_id}/thread/#c{comment.pk}"
+    return settings.WAGTAILADMIN_BASE_URL + reverse("discussions:permalink", args=[comment.pk])
 
 
 @task()
@@ -47,7 +49,7 @@ def comment_notify_reply(comment_id: int) -> bool:
         (
             f"{_name(comment.author)} replied to your comment on "
             f"\u201c{comment.article.title}\u201d:\n\n{comment.body}\n\n"
-            f"Read the conversation: {_article_url(comment)}\n\n"
+            f"Read the reply: {_comment_url(comment)}\n\n"
             "You get these emails because you asked for them; turn them off on "
             "your comments page (/comments/mine/)."
         ),

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
@@ -30,6 +31,11 @@ from newsdesk.sanctions.selectors import sanction_active_for
 SIGN_IN_TO_COMMENT = "Sign in to join the conversation."
 CREATE_PROFILE_TO_COMMENT = "Create your public profile to comment."
 SETTINGS_SAVED = "Your notification settings are saved."
+FEATURE = "discussions.feature_comment"
+RECOMMENDED = _("You recommended this comment.")
+UNRECOMMENDED = _("You took back your recommendation.")
+FEATURED = _("The comment is now one of the editors' picks.")
+UNFEATURED = _("The comment is no longer one of the editors' picks.")
 
 
 def _wants_json(request) -> bool:
@@ -50,14 +56,45 @@ def _thread_url(article_id: int, anchor: str = "") -> str:
     return reverse("discussions:thread", args=[article_id]) + (f"#{anchor}" if anchor else "")
 
 
+def _comment_anchor(comment_id: int) -> str:
+    return f"comment-{comment_id}"
+
+
 def _context(request, article, site, cursor=None):
+    """The thread in the order and tab the URL names (``?sort=``, ``?tab=``)."""
     settings = selectors.discussion_settings_for(site=site)
+    sort = selectors.thread_sort(request.GET.get("sort"))
+    tab = selectors.thread_tab(request.GET.get("tab"))
     return {
         "article": article,
         "state": selectors.discussion_state(article=article, settings=settings),
         "count": selectors.comment_count(article=article),
-        "thread": selectors.thread_page(article=article, cursor=cursor),
+        "thread": selectors.thread_page(article=article, cursor=cursor, sort=sort, tab=tab),
+        "sort": sort,
+        "tab": tab,
+        "sorts": _sort_choices(),
     }
+
+
+def _sort_choices():
+    return [
+        (selectors.SORT_NEWEST, _("Newest")),
+        (selectors.SORT_OLDEST, _("Oldest")),
+        (selectors.SORT_RECOMMENDED, _("Most recommended")),
+        (selectors.SORT_REPLIES, _("Most replies")),
+    ]
+
+
+def _single_thread(article, root_id: str | None):
+    """The thread a ``?thread=`` names, with every reply, or None."""
+    if not (root_id and root_id.isdigit()):
+        return None
+    root = Comment.objects.filter(
+        pk=int(root_id), article_id=article.pk, parent__isnull=True
+    ).first()
+    if root is None or root.status not in (Comment.Status.PUBLISHED, Comment.Status.DELETED):
+        return None
+    return selectors.ThreadPage(roots=selectors.thread_for_root(root=root))
 
 
 @require_GET
@@ -75,6 +112,10 @@ def thread_fragment(request, article_id: int):
     """The thread as an HTML fragment: the same for every reader, so briefly cacheable."""
     article, site = _article_or_404(request, article_id)
     context = _context(request, article, site, cursor=request.GET.get("after"))
+    single = _single_thread(article, request.GET.get("thread"))
+    if single is not None:
+        # One thread with all its replies: what "show more replies" loads in place.
+        context.update(thread=single, single_thread=True)
     response = HttpResponse(render_to_string("discussions/_thread.html", context))
     patch_cache_control(
         response,
@@ -115,6 +156,8 @@ def me(request, article_id: int):
         "editable": [],
         "reported": [],
         "held": [],
+        "recommended": [],
+        "may_feature": False,
     }
     if request.user.is_authenticated:
         profile = profile_for_user(user=request.user)
@@ -148,6 +191,8 @@ def me(request, article_id: int):
                 reporter=request.user, comment__article_id=article.pk
             ).values_list("comment_id", flat=True)[:500]
         )
+        data["recommended"] = selectors.comment_recommended_ids(user=request.user, article=article)
+        data["may_feature"] = request.user.has_perm(FEATURE)
     elif state.closed:
         data["message"] = services.CLOSED
     else:
@@ -160,14 +205,9 @@ def thread_page(request, article_id: int):
     """The whole conversation as a page of its own: works without JavaScript."""
     article, site = _article_or_404(request, article_id)
     context = _context(request, article, site, cursor=request.GET.get("after"))
-    root_id = request.GET.get("thread")
-    if root_id and root_id.isdigit():
-        root = Comment.objects.filter(
-            pk=int(root_id), article_id=article.pk, parent__isnull=True
-        ).first()
-        if root is not None and root.status in (Comment.Status.PUBLISHED, Comment.Status.DELETED):
-            context["thread"] = selectors.ThreadPage(roots=selectors.thread_for_root(root=root))
-            context["single_thread"] = True
+    single = _single_thread(article, request.GET.get("thread"))
+    if single is not None:
+        context.update(thread=single, single_thread=True)
     reply_to = None
     if request.GET.get("reply_to", "").isdigit() and not context["state"].closed:
         reply_to = Comment.objects.filter(
@@ -282,7 +322,7 @@ def comment_create(request, article_id: int):
             )
         )
     messages.success(request, decision.message)
-    return redirect(_thread_url(article.pk, f"c{comment.pk}"))
+    return redirect(_thread_url(article.pk, _comment_anchor(comment.pk)))
 
 
 def _own_comment_or_404(comment_id: int) -> Comment:
@@ -296,7 +336,7 @@ def comment_edit(request, comment_id: int):
     comment = get_object_or_404(
         Comment.objects.on_public_articles().select_related("article"), pk=comment_id
     )
-    back = _thread_url(comment.article_id, f"c{comment.pk}")
+    back = _thread_url(comment.article_id, _comment_anchor(comment.pk))
     if comment.author_id != request.user.pk:
         raise Http404("No such comment.")
     if request.method == "GET":
@@ -355,7 +395,7 @@ def comment_report(request, comment_id: int):
     comment = get_object_or_404(
         Comment.objects.public().select_related("article", "author__profile"), pk=comment_id
     )
-    back = _thread_url(comment.article_id, f"c{comment.pk}")
+    back = _thread_url(comment.article_id, _comment_anchor(comment.pk))
     if request.method == "GET":
         return _private(
             render(
@@ -402,3 +442,64 @@ def my_comments(request):
             },
         )
     )
+
+
+@require_GET
+def comment_permalink(request, comment_id: int):
+    """A comment's stable address: the thread page that holds it, at the comment."""
+    comment = get_object_or_404(Comment.objects.public().select_related("article"), pk=comment_id)
+    root, cursor, expand = selectors.comment_permalink_target(comment=comment)
+    query = f"?thread={root.pk}" if expand else (f"?after={cursor}" if cursor else "")
+    url = reverse("discussions:thread", args=[comment.article_id]) + query
+    return redirect(f"{url}#{_comment_anchor(comment.pk)}")
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def comment_recommend(request, comment_id: int):
+    """Recommend a comment or take it back; without JavaScript, a one-button form."""
+    comment = get_object_or_404(
+        Comment.objects.public().select_related("article", "author__profile"), pk=comment_id
+    )
+    back = _thread_url(comment.article_id, _comment_anchor(comment.pk))
+    if request.method == "GET":
+        recommended = comment.pk in selectors.comment_recommended_ids(
+            user=request.user, article=comment.article
+        )
+        return _private(
+            render(
+                request,
+                "discussions/recommend.html",
+                {"comment": comment, "recommended": recommended, "back": back},
+            )
+        )
+    try:
+        recommended, count = services.comment_recommend_toggle(comment=comment, user=request.user)
+    except services.CommentError as error:
+        return _error(request, error, back)
+    message = RECOMMENDED if recommended else UNRECOMMENDED
+    if _wants_json(request):
+        return _private(
+            JsonResponse(
+                {"ok": True, "recommended": recommended, "count": count, "message": str(message)}
+            )
+        )
+    messages.success(request, message)
+    return redirect(back)
+
+
+@require_POST
+def comment_feature(request, comment_id: int):
+    """Editors and moderators pick a comment (or unpick it) from the thread itself."""
+    if not request.user.has_perm(FEATURE):
+        raise Http404("No such comment.")
+    comment = get_object_or_404(Comment.objects.public(), pk=comment_id)
+    featured = request.POST.get("featured") != "0"
+    comment = services.comment_feature(comment=comment, moderator=request.user, featured=featured)
+    message = FEATURED if comment.featured else UNFEATURED
+    if _wants_json(request):
+        return _private(
+            JsonResponse({"ok": True, "featured": comment.featured, "message": str(message)})
+        )
+    messages.success(request, message)
+    return redirect(_thread_url(comment.article_id, _comment_anchor(comment.pk)))

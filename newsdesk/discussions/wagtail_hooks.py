@@ -13,7 +13,12 @@ from newsdesk.core.hooks import (
     USER_DATA_EXPORT,
 )
 from newsdesk.discussions import admin_views
-from newsdesk.discussions.models import Comment, CommenterSettings, CommentReport
+from newsdesk.discussions.models import (
+    Comment,
+    CommenterSettings,
+    CommentReaction,
+    CommentReport,
+)
 from newsdesk.discussions.roles import grant_permissions
 from newsdesk.discussions.selectors import comment_counts_for_articles
 from newsdesk.discussions.services import comment_author_erase
@@ -61,10 +66,11 @@ def _iso(value):
 
 @hooks.register(USER_DATA_EXPORT)
 def discussions_export(*, user):
-    """The reader's comments (in any state), reports and comment settings."""
+    """The reader's comments (in any state), reports, recommendations and comment settings."""
     comments = Comment.objects.filter(author=user).select_related("article").order_by("pk")
     reports = CommentReport.objects.filter(reporter=user).order_by("pk")
     settings = CommenterSettings.objects.filter(user=user).first()
+    reactions = CommentReaction.objects.filter(user=user).order_by("pk")
     return {
         "comments": [
             {
@@ -87,6 +93,9 @@ def discussions_export(*, user):
                 "created_at": _iso(r.created_at),
             }
             for r in reports
+        ],
+        "comment_recommendations": [
+            {"comment": r.comment_id, "created_at": _iso(r.created_at)} for r in reactions
         ],
         "commenter_settings": None
         if settings is None

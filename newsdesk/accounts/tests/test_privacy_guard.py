@@ -17,8 +17,13 @@ from newsdesk.accounts.export import account_export
 from newsdesk.accounts.services import account_delete
 from newsdesk.contributions.models import Submission
 from newsdesk.contributions.tests.factories import sent_pictures, sent_story
-from newsdesk.discussions.models import Comment, CommenterSettings, CommentReport
-from newsdesk.discussions.services import comment_report
+from newsdesk.discussions.models import (
+    Comment,
+    CommenterSettings,
+    CommentReaction,
+    CommentReport,
+)
+from newsdesk.discussions.services import comment_recommend_toggle, comment_report
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 from newsdesk.local.models import LocationChoice, Place
 from newsdesk.profiles.models import Profile
@@ -35,6 +40,7 @@ EXPORTED = {
     "profiles.Profile.user": "profile",
     "discussions.Comment.author": "comments",
     "discussions.CommentReport.reporter": "comment_reports",
+    "discussions.CommentReaction.user": "comment_recommendations",
     "discussions.CommenterSettings.user": "commenter_settings",
     "local.LocationChoice.user": "location_choices",
     "sanctions.Sanction.user": "sanctions",
@@ -123,6 +129,7 @@ def busy_reader(home_page, settings, tmp_path):
     )
     theirs = comment_factory(article=article, author=other, body="Someone else's view.")
     comment_report(comment=theirs, reporter=reader, reason=CommentReport.Reason.SPAM)
+    comment_recommend_toggle(comment=theirs, user=reader)
     CommenterSettings.objects.create(user=reader, notify_on_reply=True)
     place = Place.objects.filter(kind=Place.Kind.CITY).first() or Place.objects.first()
     LocationChoice.objects.create(user=reader, component="weather", place=place)
@@ -140,6 +147,7 @@ def test_export_holds_one_of_everything_the_reader_did(busy_reader):
         "Words someone answered.",
     ]
     assert [r["reason"] for r in data["comment_reports"]] == ["spam"]
+    assert len(data["comment_recommendations"]) == 1
     assert data["commenter_settings"]["notify_on_reply"] is True
     assert [c["component"] for c in data["location_choices"]] == ["weather"]
     assert [s["reason"] for s in data["sanctions"]] == ["Mind the tone."]
@@ -157,6 +165,8 @@ def test_account_deletion_erases_everything_the_export_held(busy_reader):
     account_delete(user=busy_reader)
     assert not Comment.objects.filter(author_id=user_id).exists()
     assert not CommentReport.objects.filter(reporter_id=user_id).exists()
+    assert not CommentReaction.objects.filter(user_id=user_id).exists()
+    assert Comment.objects.get(body="Someone else's view.").recommend_count == 0
     assert not CommenterSettings.objects.filter(user_id=user_id).exists()
     assert not LocationChoice.objects.filter(user_id=user_id).exists()
     assert not Sanction.objects.filter(user_id=user_id).exists()

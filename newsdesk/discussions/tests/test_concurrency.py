@@ -15,7 +15,7 @@ import pytest
 from django.db import connection, connections
 
 from newsdesk.discussions import services
-from newsdesk.discussions.models import Comment, CommentReport
+from newsdesk.discussions.models import Comment, CommentReaction, CommentReport
 from newsdesk.discussions.tests.factories import reader_factory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -116,3 +116,24 @@ def test_concurrent_reports_count_each_reader_once(article, site, rules, tmp_pat
         counted = on_db(lambda: Comment.objects.get(pk=comment.pk).report_count)
     assert errors == []
     assert reports == 6 and counted == 6
+
+
+RECOMMENDERS = 50
+
+
+def test_fifty_readers_recommending_at_once_lose_none_and_count_none_twice(article, site, tmp_path):
+    comment, _ = services.comment_post(author=reader_factory(), article=article, body="Agreed?")
+    readers = [reader_factory() for _ in range(RECOMMENDERS)]
+    doubled = set(range(0, RECOMMENDERS, 5))  # every fifth reader clicks twice: undone
+
+    def work(index):
+        services.comment_recommend_toggle(comment=comment, user=readers[index])
+        if index in doubled:
+            services.comment_recommend_toggle(comment=comment, user=readers[index])
+
+    with deployed_database(tmp_path) as on_db:
+        errors = run_in_threads(work, RECOMMENDERS)
+        stored = on_db(lambda: CommentReaction.objects.filter(comment=comment).count())
+        counted = on_db(lambda: Comment.objects.get(pk=comment.pk).recommend_count)
+    assert errors == []
+    assert stored == counted == RECOMMENDERS - len(doubled)

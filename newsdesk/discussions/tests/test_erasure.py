@@ -60,7 +60,7 @@ def test_the_answered_comment_stays_as_an_anonymous_placeholder(client, article,
     thread = client.get(f"/comments/{article.pk}/thread/").content.decode()
     assert ACCOUNT_DELETED_NOTICE in thread
     assert DELETED_ACCOUNT in thread
-    assert f'id="c{root_pk}"' in thread
+    assert f'id="comment-{root_pk}"' in thread
 
 
 def test_nothing_the_reader_wrote_or_was_called_remains(client, article, leaver):
@@ -109,7 +109,7 @@ def test_a_rejected_answered_comment_stays_rejected_and_hidden(client, article, 
     assert root.status == Comment.Status.REJECTED
     assert root.author_id is None and root.rejection_note == ""
     thread = client.get(f"/comments/{article.pk}/thread/").content.decode()
-    assert f'id="c{root.pk}"' not in thread
+    assert f'id="comment-{root.pk}"' not in thread
 
 
 def test_the_moderation_queue_and_log_show_a_comment_without_author(client, article, leaver):

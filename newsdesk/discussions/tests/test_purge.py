@@ -99,3 +99,17 @@ def test_closing_comments_shows_on_the_cached_thread_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         services.discussion_update(page=article, user=moderator, closed=True)
     assert services.CLOSED in _anonymous(thread)
+
+
+def test_recommendation_purges_the_cached_thread_at_once(
+    client, article, django_capture_on_commit_callbacks
+):
+    comment = comment_factory(article=article, author=reader_factory(), body="Well argued")
+    thread = f"/comments/{article.pk}/"
+    _warm(thread, f"{thread}?sort=recommended")
+    assert "0 recommends" in _anonymous(f"{thread}?sort=recommended")
+    client.force_login(reader_factory())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/comments/c/{comment.pk}/recommend/", HTTP_HOST=HOST)
+    assert Client().get(thread, HTTP_HOST=HOST)[PAGE_CACHE_HEADER] != "hit"
+    assert "1 recommend<" in _anonymous(f"{thread}?sort=recommended")

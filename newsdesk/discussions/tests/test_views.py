@@ -75,7 +75,7 @@ def test_a_closed_thread_offers_no_reply_or_edit_and_no_dead_end_pages(client, a
     reply = client.get(f"/comments/{article.pk}/thread/?reply_to={other.pk}").content.decode()
     assert services.CLOSED in reply and 'name="reply_to"' not in reply
     response = client.get(f"/comments/c/{own.pk}/edit/", follow=True)
-    assert response.redirect_chain[0][0] == f"/comments/{article.pk}/thread/#c{own.pk}"
+    assert response.redirect_chain[0][0] == f"/comments/{article.pk}/thread/#comment-{own.pk}"
     assert services.CLOSED in response.content.decode()
     assert "<textarea" not in response.content.decode()
 

@@ -13,6 +13,12 @@
   var formBox = root.querySelector("[data-comments-form]");
   var threadBox = root.querySelector("[data-comments-thread]");
   var me = null;
+  // Django's JavaScript catalog, when the page has it; English otherwise.
+  var _ = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, args) {
+    return format.replace(/%s/, String(args[0]));
+  };
   var REASONS = [
     ["spam", "Spam"],
     ["abuse", "Abuse or harassment"],
@@ -242,12 +248,67 @@
     return form;
   }
 
+  function recommendLabel(count) {
+    return interpolate(ngettext("%s recommend", "%s recommends", count), [count]);
+  }
+
+  function showRecommend(link, recommended, count) {
+    link.dataset.count = String(count);
+    link.setAttribute("aria-pressed", recommended ? "true" : "false");
+    link.querySelector(".comment__recommend-label").textContent = recommended ? _("Recommended") : _("Recommend");
+    link.querySelector(".comment__recommend-count").textContent = recommendLabel(count);
+  }
+
+  function decorateRecommend(article, id, own) {
+    var link = article.querySelector('[data-action="recommend"]');
+    if (!link) return;
+    if (own) {
+      // Counted, but not for its author to press (the server refuses it too).
+      link.setAttribute("aria-disabled", "true");
+      link.removeAttribute("href");
+      return;
+    }
+    link.setAttribute("role", "button");
+    showRecommend(link, me.recommended.indexOf(id) !== -1, parseInt(link.dataset.count, 10));
+  }
+
+  function decorateFeature(article, id, actions) {
+    if (!me.may_feature) return;
+    var button = el("button", { className: "comment__action comment__feature", type: "button", "data-action": "feature" });
+    function show() {
+      var featured = article.classList.contains("comment--featured");
+      button.textContent = featured ? _("Remove from editors' picks") : _("Add to editors' picks");
+      button.dataset.featured = featured ? "1" : "0";
+    }
+    show();
+    button.addEventListener("click", function () {
+      var data = new FormData();
+      data.append("featured", button.dataset.featured === "1" ? "0" : "1");
+      button.disabled = true;
+      post(commentUrl("feature", id), data).then(function (result) {
+        button.disabled = false;
+        if (!result.ok) return;
+        article.classList.toggle("comment--featured", result.featured);
+        var badge = article.querySelector(".comment__badge:not(.comment__badge--held)");
+        if (result.featured && !badge) {
+          article.querySelector(".comment__meta").appendChild(el("span", { className: "comment__badge" }, _("Editors' pick")));
+        } else if (!result.featured && badge) {
+          badge.remove();
+        }
+        show();
+      });
+    });
+    actions.appendChild(button);
+  }
+
   function decorate(article) {
     if (!me || !article || article.dataset.decorated) return;
     article.dataset.decorated = "1";
     var id = parseInt(article.dataset.commentId, 10);
     var actions = article.querySelector(".comment__actions");
     if (!actions) return;
+    decorateRecommend(article, id, me.own.indexOf(id) !== -1);
+    decorateFeature(article, id, actions);
     if (me.closed) {
       // The cached thread may predate the closing: no reply or edit can succeed now.
       actions.querySelectorAll('[data-action="reply"], [data-action="edit"]').forEach(function (a) { a.remove(); });
@@ -282,7 +343,59 @@
     threadBox.querySelectorAll("[data-comment-id]").forEach(decorate);
   }
 
+  function loadThread(url, query) {
+    return fetch(url, { headers: { Accept: "text/html" } }).then(function (response) {
+      if (!response.ok) throw new Error("thread " + response.status);
+      return response.text();
+    }).then(function (html) {
+      threadBox.textContent = "";
+      threadBox.appendChild(fromHtml(html));
+      if (query !== undefined && window.history && window.URLSearchParams) {
+        // The order stays in the page's address, so a reload or a shared link keeps it.
+        var params = new URLSearchParams(window.location.search);
+        params.delete("sort"); params.delete("tab");
+        new URLSearchParams(query).forEach(function (value, key) { params.set(key, value); });
+        var search = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + "#comments");
+      }
+      wire();
+    });
+  }
+
+  function threadQuery() {
+    if (!window.URLSearchParams) return "";
+    var params = new URLSearchParams(window.location.search), query = new URLSearchParams();
+    if (params.get("tab") === "picks") query.set("tab", "picks");
+    else if (params.get("sort")) query.set("sort", params.get("sort"));
+    var text = query.toString();
+    return text ? "?" + text : "";
+  }
+
   threadBox.addEventListener("click", function (event) {
+    var switcher = event.target.closest("[data-thread-url]");
+    if (switcher) {
+      event.preventDefault();
+      loadThread(switcher.dataset.threadUrl, switcher.dataset.query).then(function () {
+        var current = threadBox.querySelector('[data-query="' + switcher.dataset.query + '"]');
+        if (current) current.focus();
+      }, function () { window.location.href = switcher.href; });
+      return;
+    }
+    var replies = event.target.closest("[data-replies]");
+    if (replies) {
+      event.preventDefault();
+      fetch(replies.dataset.replies).then(function (r) { return r.text(); }).then(function (html) {
+        var fresh = fromHtml(html).querySelector(".comment-thread");
+        var item = replies.closest(".comment-thread");
+        if (!fresh || !item) return;
+        item.replaceWith(fresh);
+        wire();
+        var shown = fresh.querySelectorAll(".comment-replies > li");
+        var first = shown[Math.min(shown.length - 1, 3)];
+        if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
+      }, function () { window.location.href = replies.href; });
+      return;
+    }
     var link = event.target.closest("[data-action], [data-more]");
     if (!link || !me) return;
     var article = link.closest("[data-comment-id]");
@@ -300,6 +413,24 @@
       return;
     }
     if (!me.has_profile) return; // the link leads to sign-in or the profile form
+    if (action === "recommend") {
+      event.preventDefault();
+      if (link.getAttribute("aria-disabled") === "true" || link.dataset.busy) return;
+      link.dataset.busy = "1";
+      post(commentUrl("recommend", article.dataset.commentId), new FormData()).then(function (result) {
+        delete link.dataset.busy;
+        if (result.ok) {
+          var id = parseInt(article.dataset.commentId, 10);
+          me.recommended = me.recommended.filter(function (other) { return other !== id; });
+          if (result.recommended) me.recommended.push(id);
+          showRecommend(link, result.recommended, result.count);
+        } else if (result.message) {
+          link.setAttribute("title", result.message);
+          window.alert(result.message);
+        }
+      }, function () { delete link.dataset.busy; });
+      return;
+    }
     if (action === "reply" && me.may_post) {
       event.preventDefault();
       var existing = article.parentNode.querySelector(":scope > .comment-form");
@@ -335,7 +466,7 @@
     }
   });
 
-  var thread = fetch(base, { headers: { Accept: "text/html" } }).then(function (response) {
+  var thread = fetch(base + threadQuery(), { headers: { Accept: "text/html" } }).then(function (response) {
     if (!response.ok) throw new Error("thread " + response.status);
     return response.text();
   });

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("discussions", "0004_comment_author_set_null"),
+        ("discussions", "0005_reactions_and_featured"),
     ]
 
     operations = [
