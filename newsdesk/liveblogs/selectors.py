@@ -66,7 +66,7 @@ def entries_json_url(*, blog_id: int) -> str:
 
 def _entry_html(*, entry, blog, page_url: str, request) -> str:
     return render_to_string(
-        ENTRY_TEMPLATE, {"entry": entry, "page_url": page_url, "blog": blog}, request=request
+        ENTRY_TEMPLATE, {"entry": entry, "page_url": page_url, "page": blog}, request=request
     )
 
 

@@ -80,6 +80,7 @@ def live_blog_create(
     revision = blog.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
+        blog.refresh_from_db()  # publishing saved a copy of the page, not this object
     return blog
 
 
