@@ -222,8 +222,9 @@ def _write(f: dict, base: str) -> None:
 
 Measured by `bench/liveblog_poll.py` on {dt.datetime.now(tz=dt.UTC):%Y-%m-%d} against
 `newsdesk serve` ({base}, SQLite and the disk cache, the default profile),
-Python {platform.python_version()}, {os.cpu_count()} cores. **The machine was shared with seven other engineers' builds and
-tests while this ran: the figures are from a loaded machine; read them as a floor.**
+Python {platform.python_version()}, {os.cpu_count()} cores. **The machine was shared with
+seven other engineers' builds and tests while this ran: the figures are from a loaded
+machine; read them as a floor.**
 
 ## Post to visible
 
