@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.authors.models import Author
 from newsdesk.liveblogs.models import LiveBlogPage
 from newsdesk.liveblogs.services import entry_create, live_blog_create
-from newsdesk.sections.models import SectionPage
+from newsdesk.sections.models import HomePageTopStory, SectionPage
 
 # (minutes ago, title, text, key event, pinned); a quote is (text, attribution).
 BUDGET = {
@@ -148,6 +150,8 @@ def _load(spec: dict) -> LiveBlogPage | None:
     if section is None:
         return None
     author = Author.objects.filter(slug=spec["author"]).first()
+    # The section's own picture: the demo's images are drawn for its stories.
+    pictured = ArticlePage.objects.child_of(section).exclude(lead_image=None).first()
     now = timezone.now()
     blog = live_blog_create(
         section=section,
@@ -156,6 +160,7 @@ def _load(spec: dict) -> LiveBlogPage | None:
         tags=spec["tags"],
         authors=[author] if author else [],
         coverage_start=now - timedelta(minutes=spec["entries"][0][0] + 5),
+        lead_image=pictured.lead_image if pictured else None,
     )
     for minutes, title, text, key_event, pinned in spec["entries"]:
         entry_create(
@@ -167,6 +172,12 @@ def _load(spec: dict) -> LiveBlogPage | None:
             is_pinned=pinned,
             published_at=now - timedelta(minutes=minutes),
         )
+    # A running live blog is a top story, second to the editors' lead.
+    home = section.get_parent()
+    HomePageTopStory.objects.filter(home_id=home.pk, sort_order__gte=1).update(
+        sort_order=F("sort_order") + 1
+    )
+    HomePageTopStory.objects.create(home_id=home.pk, article=blog, sort_order=1)
     return blog
 
 

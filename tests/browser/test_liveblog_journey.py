@@ -82,7 +82,7 @@ def test_a_reader_sees_three_new_updates_posted_by_a_reporter(served, page):
 
     button = page.get_by_role("button", name="3 new updates")
     expect(button).to_be_visible(timeout=40_000)
-    # The button's room was kept: its arrival moved no text.
+    # The button floats over the page: its arrival moved no text.
     assert page.locator(".liveblog__stream").bounding_box()["y"] == before["y"]
     button.click()
     entries = page.locator(".liveblog__stream .entry")

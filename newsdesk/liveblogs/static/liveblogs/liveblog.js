@@ -19,8 +19,6 @@
   let timer = null;
   let stopped = false;
 
-  root.classList.add("liveblog--polling");
-
   function shown(id) {
     return document.getElementById("entry-" + id) !== null || pending.some((e) => e.id === id);
   }
