@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.rich_text import RichText
 
 from newsdesk.liveblogs import services
 from newsdesk.liveblogs.models import LiveBlogEntry, LiveBlogPage
@@ -67,7 +68,9 @@ def _render(request, blog, form, *, entry=None):
 def entries_view(request, page_id: int):
     """The desk: the post form on top, the stream below with its buttons."""
     blog = _blog_for(request, page_id)
-    form = EntryForm(request.POST or None, instance=LiveBlogEntry(blog=blog), for_user=request.user)
+    # The text box is open and ready: a reporter types at once instead of choosing a block.
+    blank = LiveBlogEntry(blog=blog, body=[("paragraph", RichText(""))])
+    form = EntryForm(request.POST or None, instance=blank, for_user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
