@@ -162,6 +162,10 @@ def _load(spec: dict) -> LiveBlogPage | None:
         coverage_start=now - timedelta(minutes=spec["entries"][0][0] + 5),
         lead_image=pictured.lead_image if pictured else None,
     )
+    # Published when coverage began, as a newsroom's would have been.
+    LiveBlogPage.objects.filter(pk=blog.pk).update(
+        first_published_at=blog.coverage_start, last_published_at=blog.coverage_start
+    )
     for minutes, title, text, key_event, pinned in spec["entries"]:
         entry_create(
             blog=blog,
