@@ -19,6 +19,7 @@ from newsdesk.distribution import views as distribution_views
 from newsdesk.distribution.api import api as read_api
 from newsdesk.distribution.sitemaps import sitemap
 from newsdesk.live import urls as live_urls
+from newsdesk.liveblogs import urls as liveblogs_urls
 from newsdesk.local import urls as local_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.search import views as search_views
@@ -42,6 +43,7 @@ urlpatterns = [
     path("comments/", include(discussions_urls)),
     path("", include(local_urls)),
     path("", include(live_urls)),
+    path("", include(liveblogs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(contributions_urls)),
     # Discovery and distribution (issue #7)

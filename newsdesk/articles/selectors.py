@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.hooks import ARTICLE_CARD_LABELS
 from newsdesk.tags.models import Tag
 
 
@@ -19,6 +21,7 @@ class ArticleCard:
     url: str
     section_title: str
     section_url: str
+    label: str = ""  # "Live" on a running live blog (the ARTICLE_CARD_LABELS hook)
 
     def __getattr__(self, name):
         return getattr(self.article, name)
@@ -57,6 +60,10 @@ def article_cards(*, articles, request) -> list[ArticleCard]:
     articles = list(articles)
     steplen = Page.steplen
     sections = _sections_by_path(paths={a.path[:-steplen] for a in articles})
+    labels: dict[int, str] = {}
+    if articles:
+        for fn in hooks.get_hooks(ARTICLE_CARD_LABELS):
+            labels.update(fn(articles=articles))
     cards = []
     for article in articles:
         section = sections.get(article.path[:-steplen])
@@ -66,6 +73,7 @@ def article_cards(*, articles, request) -> list[ArticleCard]:
                 url=article.get_url(request),
                 section_title=section.title if section else "",
                 section_url=(section.get_url(request) or "") if section else "",
+                label=labels.get(article.pk, ""),
             )
         )
     return cards

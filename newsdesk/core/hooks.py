@@ -66,3 +66,10 @@ SITE_CHANGED = "newsdesk_site_changed"
 # Galleries). Run inside the writing transaction, after the write. Called by profiles;
 # registered by contributions.
 PROFILE_PURGE_PATHS = "newsdesk_profile_purge_paths"
+
+# ``fn(*, articles) -> dict[int, str]``: a short label for some of the stories a listing
+# shows ("Live" on a live blog still running), keyed by article id. Given the cards'
+# ArticlePage rows (their ``content_type_id`` says the page type without a query); must
+# cost at most one query per call and none when it has nothing to label. Called by
+# ``articles.selectors.article_cards``; registered by liveblogs.
+ARTICLE_CARD_LABELS = "newsdesk_article_card_labels"

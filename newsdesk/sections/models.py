@@ -77,7 +77,7 @@ class SectionPage(BasePage):
     intro = models.TextField(blank=True, max_length=500)
 
     parent_page_types = ["sections.HomePage"]
-    subpage_types = ["articles.ArticlePage", "galleries.GalleryPage"]
+    subpage_types = ["articles.ArticlePage", "liveblogs.LiveBlogPage", "galleries.GalleryPage"]
     template = "sections/section_page.html"
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]

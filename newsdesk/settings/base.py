@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsdesk.contributions",
     "newsdesk.local",
     "newsdesk.live",
+    "newsdesk.liveblogs",
     "newsdesk.distribution",
     "newsdesk.search",
     "newsdesk.analytics",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     # Stories in several languages: a locale per page tree, "Translate" in the admin.
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -504,6 +506,11 @@ NEWSDESK_LOCATION_COOKIE = "newsdesk_location"
 NEWSDESK_LIVE_POLL_SECONDS = 30  # how often an open homepage asks for new stories
 NEWSDESK_LIVE_MAX_AGE = 5  # how long browsers and front caches may keep /live/latest.json
 NEWSDESK_LIVE_CACHE_SECONDS = 5  # server-side copy; publishing forgets it at once
+# Live blogs: an open live blog asks for new entries this often (while its tab is visible);
+# the goal is an entry visible within this plus a second of being posted.
+NEWSDESK_LIVEBLOG_POLL_SECONDS = 10
+NEWSDESK_LIVEBLOG_SHARED_MAX_AGE = 60  # front caches keep the entries document; writes purge it
+NEWSDESK_LIVEBLOG_DOCUMENT_SECONDS = 300  # server-side copy, keyed by the blog's version
 # --- caching (issue #8): the page cache and the scale-out profile ---------------------------
 # The app-level page cache answers public GET/HEAD from CACHES["default"] (the shared disk
 # cache, or Redis with REDIS_URL); NEWSDESK_PAGE_CACHE=false turns it off.

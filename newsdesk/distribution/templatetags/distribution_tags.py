@@ -131,6 +131,11 @@ def distribution_head(context):
                 )
             ),
         )
+    # A page type with its own schema.org shape (a live blog's LiveBlogPosting) or a
+    # sub-page with its own address and card (one live-blog entry) says so in its context.
+    if context.get("structured_data"):
+        data["json_ld"] = json_ld_script(context["structured_data"])
+    data.update(context.get("head_overrides") or {})
     # Every page describes itself: a view may say how (``meta_description``); otherwise
     # the site's tagline does (search, contribute and other pages outside the page tree).
     data["description"] = (
