@@ -2,7 +2,8 @@
 
 An issue gets one ``Delivery`` row per subscriber (unique per issue and subscriber) when
 it is queued. A sender claims a batch of pending rows, then for each mail: marks it
-``sending`` (committed), hands it to the mail server, marks it ``sent`` (committed).
+``sending`` (committed), hands it to the mail server, marks it ``sent`` (committed, with
+the next mail's ``sending``).
 When a sender dies, ``sends_recover`` returns its claimed rows to pending and marks the
 one it was in the middle of as ``uncertain``: that mail may have left, so it is never
 retried. Several senders may work on one issue at once; claims keep them apart.
@@ -187,29 +188,46 @@ def _mark(delivery: Delivery, status: str, *, error: str = "") -> None:
     Delivery.objects.filter(pk=delivery.pk).update(**fields)
 
 
-def _send_one(*, issue: Issue, delivery: Delivery, connection) -> None:
-    subscriber = delivery.subscriber
-    # Re-read the address's state: a bounce may have arrived since the issue was queued.
-    status = Subscriber.objects.filter(pk=subscriber.pk).values_list("status", flat=True).first()
-    if status != Subscriber.Status.ACTIVE:
-        _mark(delivery, S.SKIPPED, error=f"address {status}")
-        return
-    _mark(delivery, S.SENDING)
-    try:
-        issue_message(issue=issue, subscriber=subscriber, connection=connection).send()
-    except smtplib.SMTPRecipientsRefused as error:
-        _mark(delivery, S.FAILED, error=str(error))
-        Subscriber.objects.filter(pk=subscriber.pk).update(
-            status=Subscriber.Status.INVALID,
-            status_reason="refused by the mail server",
-            status_changed_at=timezone.now(),
-        )
-        return
-    except (smtplib.SMTPException, OSError) as error:
-        _mark(delivery, S.FAILED, error=str(error))
-        logger.warning("Newsletter mail %s failed: %s", delivery.pk, error)
-        return
-    _mark(delivery, S.SENT)
+def _send_batch(*, issue: Issue, batch: list[Delivery], connection) -> None:
+    """Send a claimed batch. Each mail is marked ``sending`` before the hand-over and
+    ``sent`` after it; the ``sent`` of one mail and the ``sending`` of the next share a
+    transaction (one commit per mail), so at any moment at most one row is in doubt."""
+    # Re-read the addresses' state: a bounce may have arrived since the issue was queued.
+    refused = dict(
+        Subscriber.objects.filter(pk__in=[d.subscriber_id for d in batch])
+        .exclude(status=Subscriber.Status.ACTIVE)
+        .values_list("pk", "status")
+    )
+    handed_over: Delivery | None = None
+    for delivery in batch:
+        if delivery.subscriber_id in refused:
+            _mark(delivery, S.SKIPPED, error=f"address {refused[delivery.subscriber_id]}")
+            continue
+        # Built before the "sending" mark, so the only work between that mark and the
+        # mail server taking the mail is the hand-over itself.
+        message = issue_message(issue=issue, subscriber=delivery.subscriber, connection=connection)
+        with transaction.atomic():
+            if handed_over is not None:
+                _mark(handed_over, S.SENT)
+            _mark(delivery, S.SENDING)
+        handed_over = None
+        try:
+            message.send()
+        except smtplib.SMTPRecipientsRefused as error:
+            _mark(delivery, S.FAILED, error=str(error))
+            Subscriber.objects.filter(pk=delivery.subscriber_id).update(
+                status=Subscriber.Status.INVALID,
+                status_reason="refused by the mail server",
+                status_changed_at=timezone.now(),
+            )
+            continue
+        except (smtplib.SMTPException, OSError) as error:
+            _mark(delivery, S.FAILED, error=str(error))
+            logger.warning("Newsletter mail %s failed: %s", delivery.pk, error)
+            continue
+        handed_over = delivery
+    if handed_over is not None:
+        _mark(handed_over, S.SENT)
 
 
 def issue_send(*, issue_id: int, batch_size: int | None = None) -> int:
@@ -224,11 +242,10 @@ def issue_send(*, issue_id: int, batch_size: int | None = None) -> int:
         connection = get_connection()
         connection.open()
         try:
-            for delivery in batch:
-                _send_one(issue=issue, delivery=delivery, connection=connection)
-                handled += 1
+            _send_batch(issue=issue, batch=batch, connection=connection)
         finally:
             connection.close()
+        handled += len(batch)
     _finish_if_done(issue=issue)
     return handled
 
