@@ -11,12 +11,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from newsdesk.core.hooks import (
     ACCOUNT_ERASE,
     ARTICLE_ADMIN_BUTTONS,
+    BASELINE_STEPS,
     DEMO_LOADERS,
     USER_DATA_EXPORT,
 )
 from newsdesk.newsletters import admin_views
 from newsdesk.newsletters.demo import demo_newsletters_load
 from newsdesk.newsletters.models import Newsletter, Subscriber
+from newsdesk.newsletters.roles import grant_permissions
 from newsdesk.newsletters.services import subscriber_erase, subscriber_export
 
 
@@ -92,3 +94,8 @@ def newsletters_erase(*, user):
 @hooks.register(DEMO_LOADERS, order=40)
 def newsletters_demo(*, password):
     demo_newsletters_load()
+
+
+@hooks.register(BASELINE_STEPS, order=40)
+def newsletters_baseline(*, apps):
+    grant_permissions(apps)

@@ -92,10 +92,11 @@ def test_send_killed_mid_way_and_restarted_delivers_each_mail_at_most_once(
     subprocess.run(_newsdesk("send_newsletters", "--claim-timeout", "0"), check=True, **run)
     worker = subprocess.Popen(_newsdesk("run_worker", "--interval", "0.1"), **run)
     try:
-        deadline = time.monotonic() + 60
-        while Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() < N // 5:
+        # Generous: the worker's start-up alone takes long on a busy two-core CI machine.
+        deadline = time.monotonic() + 600
+        while Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() < N // 10:
             assert worker.poll() is None, "the worker stopped by itself"
-            assert time.monotonic() < deadline, "the worker sent too little in a minute"
+            assert time.monotonic() < deadline, "the worker sent too little in ten minutes"
             time.sleep(0.05)
     finally:
         worker.send_signal(signal.SIGKILL)
