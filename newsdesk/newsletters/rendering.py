@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -114,7 +115,7 @@ def issue_render(
     }
     intro = _("Your %(newsletter)s for %(day)s.") % {
         "newsletter": newsletter.name,
-        "day": local_day.strftime("%A %d %B %Y"),
+        "day": date_format(local_day, "l j F Y"),  # names in the site's language
     }
     bodies = _render(
         newsletter=newsletter, site=site, subject=subject, intro=intro, stories=stories
