@@ -128,7 +128,8 @@ def _claim_batch(*, issue: Issue, size: int) -> tuple[uuid.UUID, list[Delivery]]
         Delivery.objects.filter(pk__in=ids, status=S.PENDING).update(
             status=S.CLAIMED, claim=claim, claimed_at=now
         )
-        Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING, heartbeat_at=now)
+        if ids:  # a finished issue queued again stays "sent"
+            Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING, heartbeat_at=now)
     batch = list(
         Delivery.objects.filter(claim=claim, status=S.CLAIMED)
         .select_related("subscriber")
