@@ -99,7 +99,7 @@ def test_subscribe_confirm_receive_the_briefing_and_leave_in_one_click(served, p
     page.goto(served.url + "/newsletters/")
     newsletter_id = page.locator("input[name=newsletter]:checked").first.get_attribute("value")
     # The page's script fetched a token from me.json and turned the form into a POST.
-    page.wait_for_function("document.querySelector('[data-newsletter-form]').method === 'post'")
+    page.wait_for_selector("form[data-newsletter-form][method=post]")
     page.fill("[data-newsletter-form] input[name=email]", READER)
     page.click("[data-newsletter-form] button[type=submit]")
     page.wait_for_selector("text=Check your inbox")
