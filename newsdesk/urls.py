@@ -21,6 +21,7 @@ from newsdesk.distribution.sitemaps import sitemap
 from newsdesk.live import urls as live_urls
 from newsdesk.liveblogs import urls as liveblogs_urls
 from newsdesk.local import urls as local_urls
+from newsdesk.newsletters import urls as newsletters_urls
 from newsdesk.profiles import urls as profiles_urls
 from newsdesk.search import views as search_views
 
@@ -41,6 +42,7 @@ urlpatterns = [
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
     path("comments/", include(discussions_urls)),
+    path("newsletters/", include(newsletters_urls)),
     path("", include(local_urls)),
     path("", include(live_urls)),
     path("", include(liveblogs_urls)),

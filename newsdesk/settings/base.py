@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "newsdesk.distribution",
     "newsdesk.search",
     "newsdesk.analytics",
+    "newsdesk.newsletters",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -279,6 +280,13 @@ if ENV.email_url:
     EMAIL_TIMEOUT = 10
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, ... (Django's own names) override EMAIL_URL piece by
+# piece; a host alone means SMTP. DJANGO_EMAIL_BACKEND picks any backend, e.g. the file
+# backend with DJANGO_EMAIL_FILE_PATH (used by the newsletter journeys to read the mail).
+if "EMAIL_HOST" in ENV.email_settings and "EMAIL_BACKEND" not in ENV.email_settings:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_TIMEOUT = 10
+globals().update(ENV.email_settings)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "newsdesk"
@@ -373,7 +381,16 @@ NEWSDESK_PERIODIC_JOBS = [
     {"command": "import_traffic_alerts", "every": 300},  # local
     {"command": "refresh_most_read", "every": 300},  # analytics
     {"command": "poll_ingest_sources", "every": 60},  # ingest
+    {"command": "send_newsletters", "every": 60},  # newsletters: due issues, stalled sends
 ]
+
+# --- newsletters (docs/NEWSLETTERS.md) -------------------------------------------------------
+NEWSLETTERS_BATCH_SIZE = 200  # deliveries one sender claims at a time
+# A claim older than this belongs to a sender that died: its unsent mail goes back to pending.
+NEWSLETTERS_CLAIM_TIMEOUT = 600
+NEWSLETTERS_CONFIRM_MAX_AGE = 3 * 24 * 3600  # the double opt-in link's life, in seconds
+NEWSLETTERS_WEBHOOK_TOKEN = ENV.newsletters_webhook_token
+NEWSLETTERS_UNSUBSCRIBE_MAILTO = ENV.newsletters_unsubscribe_mailto
 
 # --- accounts ---------------------------------------------------------------------------
 # Readers sign in with django-allauth (email + password, Facebook, Google, any OpenID
@@ -486,6 +503,8 @@ NEWSDESK_CONTRIBUTIONS_MAX_REQUEST_BYTES = 64 * 1024 * 1024
 # Per reader (issue #13): POSTs that carry photos or send a contribution, through
 # allauth's rate limiter (accounts' ACCOUNT_RATE_LIMITS above).
 ACCOUNT_RATE_LIMITS["contribution_submit"] = "10/10m/user,40/d/user"
+# Newsletter sign-ups send a confirmation mail to any address typed in: a few per address.
+ACCOUNT_RATE_LIMITS["newsletter_subscribe"] = "10/m/ip,60/h/ip"
 NEWSDESK_CONTRIBUTIONS_PAGE_SIZE = 24
 # --- local ----------------------------------------------------------------------------------
 # Weather: "offline" (deterministic, no network; the default for the demo and tests) or

@@ -42,6 +42,35 @@ def _networks(name: str) -> list[str]:
     return networks
 
 
+# Django's own email settings, each settable as DJANGO_EMAIL_<NAME> (docs/NEWSLETTERS.md).
+EMAIL_SETTING_TYPES = {
+    "EMAIL_BACKEND": str,
+    "EMAIL_HOST": str,
+    "EMAIL_PORT": int,
+    "EMAIL_HOST_USER": str,
+    "EMAIL_HOST_PASSWORD": str,
+    "EMAIL_USE_TLS": bool,
+    "EMAIL_USE_SSL": bool,
+    "EMAIL_TIMEOUT": int,
+    "EMAIL_FILE_PATH": str,
+}
+
+
+def _email_settings() -> dict:
+    result: dict = {}
+    for name, kind in EMAIL_SETTING_TYPES.items():
+        variable = f"DJANGO_{name}"
+        if variable not in os.environ:
+            continue
+        if kind is bool:
+            result[name] = _bool(variable, False)
+        elif kind is int:
+            result[name] = _int(variable, 0)
+        else:
+            result[name] = os.environ[variable]
+    return result
+
+
 @dataclass(frozen=True)
 class Env:
     data_dir: Path
@@ -57,6 +86,8 @@ class Env:
     time_zone: str
     email_url: str
     default_from_email: str
+    # DJANGO_EMAIL_<SETTING> variables, by setting name (EMAIL_HOST, ...); they win over EMAIL_URL.
+    email_settings: dict
     frontend_cache_urls: list[str]
     log_level: str
     sqlite_tuning: bool
@@ -82,6 +113,9 @@ class Env:
     s3_access_key_id: str
     s3_secret_access_key: str
     s3_custom_domain: str
+    # --- newsletters (issue #17) ---
+    newsletters_webhook_token: str
+    newsletters_unsubscribe_mailto: str
 
 
 def read_env() -> Env:
@@ -100,6 +134,7 @@ def read_env() -> Env:
         time_zone=os.environ.get("NEWSDESK_TIME_ZONE", "Africa/Johannesburg"),
         email_url=os.environ.get("EMAIL_URL", ""),
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsdesk <noreply@localhost>"),
+        email_settings=_email_settings(),
         frontend_cache_urls=_list("NEWSDESK_FRONTEND_CACHE_URLS", []),
         log_level=os.environ.get("NEWSDESK_LOG_LEVEL", "INFO").upper(),
         # Only for the reliability control run, which shows what the tuning prevents.
@@ -126,6 +161,8 @@ def read_env() -> Env:
         s3_access_key_id=os.environ.get("NEWSDESK_S3_ACCESS_KEY_ID", ""),
         s3_secret_access_key=os.environ.get("NEWSDESK_S3_SECRET_ACCESS_KEY", ""),
         s3_custom_domain=os.environ.get("NEWSDESK_S3_CUSTOM_DOMAIN", ""),
+        newsletters_webhook_token=os.environ.get("NEWSLETTERS_WEBHOOK_TOKEN", ""),
+        newsletters_unsubscribe_mailto=os.environ.get("NEWSLETTERS_UNSUBSCRIBE_MAILTO", ""),
     )
 
 

@@ -26,6 +26,7 @@ from newsdesk.discussions.models import (
 from newsdesk.discussions.services import comment_recommend_toggle, comment_report
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 from newsdesk.local.models import LocationChoice, Place
+from newsdesk.newsletters.models import Subscriber
 from newsdesk.profiles.models import Profile
 from newsdesk.sanctions.models import Sanction
 
@@ -45,6 +46,7 @@ EXPORTED = {
     "local.LocationChoice.user": "location_choices",
     "sanctions.Sanction.user": "sanctions",
     "contributions.Submission.contributor": "submissions",
+    "newsletters.Subscriber.user": "newsletter_subscriptions",
 }
 
 STAFF_RECORD = "a newsroom staff member's action, not reader data; SET_NULL on deletion"
@@ -134,6 +136,7 @@ def busy_reader(home_page, settings, tmp_path):
     place = Place.objects.filter(kind=Place.Kind.CITY).first() or Place.objects.first()
     LocationChoice.objects.create(user=reader, component="weather", place=place)
     Sanction.objects.create(user=reader, kind=Sanction.Kind.WARNING, reason="Mind the tone.")
+    Subscriber.objects.create(email=reader.email, user=reader)
     profile = Profile.objects.get(user=reader)
     sent_story(profile)
     sent_pictures(profile)
@@ -171,6 +174,7 @@ def test_account_deletion_erases_everything_the_export_held(busy_reader):
     assert not LocationChoice.objects.filter(user_id=user_id).exists()
     assert not Sanction.objects.filter(user_id=user_id).exists()
     assert not EmailAddress.objects.filter(user_id=user_id).exists()
+    assert not Subscriber.objects.filter(email="busy@example.org").exists()
     # Unpublished submissions go; the profile stays only as a tombstone with the name.
     assert not Submission.objects.filter(contributor__username="busy").exists()
     tombstone = Profile.objects.get(username="busy")
