@@ -239,6 +239,9 @@ LANGUAGE_CODE = "en-za"
 TIME_ZONE = ENV.time_zone
 USE_I18N = True
 USE_TZ = True
+# The interface catalogs (django.po for Python and templates, djangojs.po for the site
+# scripts); docs/I18N.md says how to add a language.
+LOCALE_PATHS = [REPO_DIR / "locale"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
