@@ -67,7 +67,7 @@ def test_two_exporters_cannot_claim_one_key(reader):
 
 def test_delete_needs_the_password(client, reader):
     response = client.post("/people/me/delete/", {"password": "nope", "confirm": "on"})
-    assert WRONG_PASSWORD in response.content.decode()
+    assert str(WRONG_PASSWORD) in response.content.decode()
     assert EmailAddress.objects.filter(email=EMAIL).exists()
 
 
