@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from newsdesk.core.redirects import next_url_safe
@@ -22,8 +23,8 @@ from newsdesk.sanctions.selectors import sanctions_for_user
 
 MODERATE = "discussions.moderate_comment"
 CHANGE_DISCUSSION = "discussions.change_articlediscussion"
-NOTHING_SELECTED = "Select at least one comment."
-UNKNOWN_ACTION = "Unknown action."
+NOTHING_SELECTED = _("Select at least one comment.")
+UNKNOWN_ACTION = _("Unknown action.")
 DONE = {
     "approve": "Approved {n} comment(s).",
     "reject": "Rejected {n} comment(s).",
@@ -31,9 +32,9 @@ DONE = {
     "feature": "Featured {n} comment(s).",
     "unfeature": "Unfeatured {n} comment(s).",
 }
-SANCTION_DONE = "Sanction recorded: {kind} for {user}."
-PREMODERATION_DONE = "Pre-moderation for {user} is now {state}."
-DISCUSSION_SAVED = "Comments on \u201c{title}\u201d are now {state}."
+SANCTION_DONE = _("Sanction recorded: {kind} for {user}.")
+PREMODERATION_DONE = _("Pre-moderation for {user} is now {state}.")
+DISCUSSION_SAVED = _("Comments on “{title}” are now {state}.")
 TIMEOUT_HOURS = [(1, "1 hour"), (24, "24 hours"), (72, "3 days"), (168, "7 days"), (720, "30 days")]
 
 

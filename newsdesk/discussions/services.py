@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.caching.services import purge_network_paths, purge_paths
 from newsdesk.discussions import policy
@@ -40,28 +42,30 @@ from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sanctions.services import sanction_create
 
 MAX_LENGTH = 5000
-CLOSED = "Comments have been closed for this article."
-EMPTY = "Please write a comment first."
+CLOSED = _("Comments have been closed for this article.")
+EMPTY = _("Please write a comment first.")
 TOO_LONG = f"Comments can be at most {MAX_LENGTH:,} characters long."
-SANCTIONED = "You cannot comment at the moment: {reason}"
-SANCTIONED_UNTIL = "You cannot comment until {until}: {reason}"
-BAD_PARENT = "You can only reply to a published comment on this article."
-NOT_YOURS = "You can only change your own comments."
-EDIT_WINDOW_OVER = "The time to edit this comment is over."
-NOT_EDITABLE = "This comment can no longer be edited."
-SELF_REPORT = "You cannot report your own comment."
-ALREADY_REPORTED = "You have already reported this comment. Thank you."
-BAD_REPORT_REASON = "Please choose why you are reporting this comment."
-REPORT_NOTE_REQUIRED = "Please tell us what is wrong with this comment."
-REPORTED = "Thank you. A moderator will review this comment."
-BAD_REJECTION_REASON = "Choose a reason for the rejection."
-DELETED = "Your comment is deleted."
+SANCTIONED = _("You cannot comment at the moment: {reason}")
+SANCTIONED_UNTIL = _("You cannot comment until {until}: {reason}")
+BAD_PARENT = _("You can only reply to a published comment on this article.")
+NOT_YOURS = _("You can only change your own comments.")
+EDIT_WINDOW_OVER = _("The time to edit this comment is over.")
+NOT_EDITABLE = _("This comment can no longer be edited.")
+SELF_REPORT = _("You cannot report your own comment.")
+ALREADY_REPORTED = _("You have already reported this comment. Thank you.")
+BAD_REPORT_REASON = _("Please choose why you are reporting this comment.")
+REPORT_NOTE_REQUIRED = _("Please tell us what is wrong with this comment.")
+REPORTED = _("Thank you. A moderator will review this comment.")
+BAD_REJECTION_REASON = _("Choose a reason for the rejection.")
+DELETED = _("Your comment is deleted.")
 
 
 class CommentError(Exception):
     """A request we refuse, with the message the reader sees and an HTTP status."""
 
-    def __init__(self, message: str, *, status: int = 400, reasons: list[str] | None = None):
+    def __init__(
+        self, message: str | Promise, *, status: int = 400, reasons: list[str] | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.status = status

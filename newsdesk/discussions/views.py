@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
@@ -27,9 +28,9 @@ from newsdesk.profiles.decorators import CREATE_PROFILE_URL, SIGN_IN_URL, profil
 from newsdesk.profiles.selectors import profile_for_user
 from newsdesk.sanctions.selectors import sanction_active_for
 
-SIGN_IN_TO_COMMENT = "Sign in to join the conversation."
-CREATE_PROFILE_TO_COMMENT = "Create your public profile to comment."
-SETTINGS_SAVED = "Your notification settings are saved."
+SIGN_IN_TO_COMMENT = _("Sign in to join the conversation.")
+CREATE_PROFILE_TO_COMMENT = _("Create your public profile to comment.")
+SETTINGS_SAVED = _("Your notification settings are saved.")
 
 
 def _wants_json(request) -> bool:
