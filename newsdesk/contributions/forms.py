@@ -23,7 +23,7 @@ class StoryForm(forms.Form):
         label=_("Where did it happen?"),
         required=False,
         max_length=120,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. Durban beachfront"}),
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Durban beachfront")}),
     )
     happened_on = forms.DateField(
         label=_("When did it happen?"),
@@ -48,7 +48,7 @@ class PicturesForm(forms.Form):
     title = forms.CharField(
         label=_("What are these pictures of?"),
         max_length=150,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. Storm damage in Gqeberha"}),
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Storm damage in Gqeberha")}),
     )
     rights_confirmed = forms.BooleanField(label=RIGHTS_LABEL, required=False)
 

@@ -27,7 +27,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [("", "All sections")] + [
+        self.fields["section"].choices = [("", _("All sections"))] + [
             (s.slug, s.title) for s in sections
         ]
 
