@@ -12,6 +12,7 @@ from newsdesk.analytics import urls as analytics_urls
 from newsdesk.articles import urls as tags_urls
 from newsdesk.authors import urls as authors_urls
 from newsdesk.contributions import urls as contributions_urls
+from newsdesk.core import jsi18n
 from newsdesk.core import views as core_views
 from newsdesk.discussions import urls as discussions_urls
 from newsdesk.distribution import urls as feeds_urls
@@ -33,6 +34,11 @@ handler403 = "newsdesk.network.errors.permission_denied"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path(
+        "jsi18n/<str:language>/<str:version>.js",
+        jsi18n.javascript_catalog,
+        name="javascript_catalog",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tags/", include(tags_urls)),

@@ -18,12 +18,13 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
 from django.contrib.auth import get_user_model
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.accounts.models import READER_HANDLE_PREFIX
 from newsdesk.profiles.selectors import profile_for_user
 
 CREATE_PROFILE_PATH = "/people/create/"
-PROVIDER_NOT_CONFIGURED = "This sign-in provider is not set up on this site."
+PROVIDER_NOT_CONFIGURED = _("This sign-in provider is not set up on this site.")
 QUIET_MESSAGES = {"account/messages/logged_in.txt", "account/messages/logged_out.txt"}
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from allauth.usersessions.models import UserSession
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from newsdesk.core.hooks import ACCOUNT_ERASE
 
-WRONG_PASSWORD = "That password is not right. Your account has not been deleted."
-ACCOUNT_DELETED = (
+WRONG_PASSWORD = _("That password is not right. Your account has not been deleted.")
+ACCOUNT_DELETED = _(
     "Your account has been deleted. Your username stays reserved so nobody can pose as you."
 )
 

@@ -16,6 +16,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -78,12 +79,12 @@ def account_export_download(request):
 
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         required=False,
     )
     confirm = forms.BooleanField(
-        label="Yes, delete my account and personal data. This cannot be undone.", required=True
+        label=_("Yes, delete my account and personal data. This cannot be undone."), required=True
     )
 
 

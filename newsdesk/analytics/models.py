@@ -1,6 +1,7 @@
 """Reads counted from the page's beacon, and the most-read list the worker builds from them."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ReadEvent(models.Model):
@@ -34,7 +35,7 @@ class MostReadEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["site", "rank"], name="analytics_most_read_rank")
         ]
-        verbose_name_plural = "most read entries"
+        verbose_name_plural = _("most read entries")
 
     def __str__(self) -> str:
         return f"#{self.rank} on site {self.site_id}: {self.article_id} ({self.reads} reads)"

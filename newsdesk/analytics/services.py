@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from newsdesk.analytics.models import MostReadEntry, ReadEvent
@@ -17,7 +18,7 @@ from newsdesk.articles.models import ArticlePage
 MOST_READ_WINDOW = timedelta(hours=24)
 # Events older than this are deleted when the list is rebuilt; they count for nothing.
 READ_EVENT_RETENTION = timedelta(hours=48)
-NOT_A_STORY = "That page is not a published story on this site."
+NOT_A_STORY = _("That page is not a published story on this site.")
 
 
 def most_read_cache_key(site_id: int) -> str:

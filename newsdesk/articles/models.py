@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
@@ -31,12 +32,12 @@ class ArticlePage(BasePage):
     """One story, filed under a section."""
 
     dateline = models.CharField(
-        max_length=100, blank=True, help_text="Where the story was filed from, e.g. 'Tokyo'."
+        max_length=100, blank=True, help_text=_("Where the story was filed from, e.g. 'Tokyo'.")
     )
-    byline = models.CharField(max_length=200, blank=True, help_text="Reporter name(s).")
-    agency = models.CharField(max_length=100, blank=True, help_text="Wire agency, e.g. 'AFP'.")
+    byline = models.CharField(max_length=200, blank=True, help_text=_("Reporter name(s)."))
+    agency = models.CharField(max_length=100, blank=True, help_text=_("Wire agency, e.g. 'AFP'."))
     summary = models.TextField(
-        blank=True, max_length=400, help_text="A one or two sentence standfirst for listings."
+        blank=True, max_length=400, help_text=_("A one or two sentence standfirst for listings.")
     )
     lead_image = models.ForeignKey(
         "images.CustomImage",
@@ -46,10 +47,10 @@ class ArticlePage(BasePage):
         related_name="+",
     )
     lead_image_caption = models.CharField(
-        max_length=500, blank=True, help_text="Leave empty to use the image's own caption."
+        max_length=500, blank=True, help_text=_("Leave empty to use the image's own caption.")
     )
     lead_image_credit = models.CharField(
-        max_length=255, blank=True, help_text="Leave empty to use the image's own credit."
+        max_length=255, blank=True, help_text=_("Leave empty to use the image's own credit.")
     )
     body = StreamField(StoryBodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
@@ -57,25 +58,27 @@ class ArticlePage(BasePage):
         max_length=255,
         blank=True,
         editable=False,
-        help_text="The item's id in the source it was imported from; re-imports update it.",
+        help_text=_("The item's id in the source it was imported from; re-imports update it."),
     )
     language = models.CharField(
         max_length=35,
         blank=True,
-        help_text="The story's language as a BCP 47 code ('de', 'pt-BR'); empty: the site's.",
+        help_text=_("The story's language as a BCP 47 code ('de', 'pt-BR'); empty: the site's."),
     )
     source_url = models.URLField(
         max_length=1000,
         blank=True,
-        verbose_name="source URL",
-        help_text="The story on its source's own site (wire items link to it).",
+        verbose_name=_("source URL"),
+        help_text=_("The story on its source's own site (wire items link to it)."),
     )
     source_is_teaser = models.BooleanField(
         default=False,
-        verbose_name="teaser of the source's story",
+        verbose_name=_("teaser of the source's story"),
         help_text=(
-            "The body is only the start of the story: the page ends with "
-            "'Read the full story at <source>', linking to the source URL."
+            _(
+                "The body is only the start of the story: the page ends with "
+                "'Read the full story at <source>', linking to the source URL."
+            )
         ),
     )
 
@@ -86,17 +89,17 @@ class ArticlePage(BasePage):
     template = "articles/article_page.html"
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        FieldPanel("title", heading=_("Headline")),
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("dateline"), FieldPanel("byline"), FieldPanel("agency")],
-            heading="Dateline and byline",
+            heading=_("Dateline and byline"),
         ),
         InlinePanel(
             "article_authors",
-            heading="Authors",
-            label="Author",
-            help_text="Link the byline to author pages; they replace the free-text byline.",
+            heading=_("Authors"),
+            label=_("Author"),
+            help_text=_("Link the byline to author pages; they replace the free-text byline."),
         ),
         MultiFieldPanel(
             [
@@ -104,19 +107,19 @@ class ArticlePage(BasePage):
                 FieldPanel("lead_image_caption"),
                 FieldPanel("lead_image_credit"),
             ],
-            heading="Lead image",
+            heading=_("Lead image"),
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
         MultiFieldPanel(
             [FieldPanel("language"), FieldPanel("source_url"), FieldPanel("source_is_teaser")],
-            heading="Language and source",
+            heading=_("Language and source"),
         ),
         InlinePanel(
             "corrections",
-            heading="Corrections and updates",
-            label="Correction or update",
-            help_text="Dated notes shown under the story, newest first; publish to show them.",
+            heading=_("Corrections and updates"),
+            label=_("Correction or update"),
+            help_text=_("Dated notes shown under the story, newest first; publish to show them."),
         ),
     ]
 
@@ -131,7 +134,7 @@ class ArticlePage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
         constraints = [
             models.UniqueConstraint(
                 fields=["source_id"],
@@ -208,20 +211,20 @@ class ArticleCorrection(Orderable):
     """A dated correction or update note on a published story (issue #7)."""
 
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
 
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     noted_at = models.DateTimeField(
-        default=timezone.now, help_text="When the correction or update was made."
+        default=timezone.now, help_text=_("When the correction or update was made.")
     )
-    text = models.TextField(max_length=2000, help_text="What was wrong and what is right now.")
+    text = models.TextField(max_length=2000, help_text=_("What was wrong and what is right now."))
 
     panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "correction or update"
+        verbose_name = _("correction or update")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.noted_at:%Y-%m-%d}"
@@ -238,7 +241,7 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "author"
+        verbose_name = _("author")
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="article_author_unique")
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -15,8 +16,10 @@ class Author(index.Indexed, ClusterableModel):
     """A reporter, photographer or columnist; editors manage them as a snippet."""
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The address: /authors/<slug>/.")
-    role = models.CharField(max_length=100, blank=True, help_text="e.g. 'Political editor'.")
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text=_("The address: /authors/<slug>/.")
+    )
+    role = models.CharField(max_length=100, blank=True, help_text=_("e.g. 'Political editor'."))
     bio = models.TextField(blank=True, max_length=2000)
     photo = models.ForeignKey(
         "images.CustomImage",
@@ -32,7 +35,7 @@ class Author(index.Indexed, ClusterableModel):
         FieldPanel("role"),
         FieldPanel("bio"),
         FieldPanel("photo"),
-        InlinePanel("links", heading="Links", label="Link"),
+        InlinePanel("links", heading=_("Links"), label=_("Link")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -50,7 +53,7 @@ class AuthorLink(Orderable):
     """A link on the author's page: their social profile, website or email."""
 
     author = ParentalKey(Author, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(max_length=100, help_text="e.g. 'Mastodon' or 'Website'.")
+    label = models.CharField(max_length=100, help_text=_("e.g. 'Mastodon' or 'Website'."))
     url = models.URLField()
 
     panels = [FieldPanel("label"), FieldPanel("url")]

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContributionsConfig(AppConfig):
     name = "newsdesk.contributions"
     label = "contributions"
-    verbose_name = "Reader contributions"
+    verbose_name = _("Reader contributions")
 
     def ready(self):
         # Approval is Wagtail's event (the workflow publishes the submission): react to it.

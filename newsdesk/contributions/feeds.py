@@ -4,13 +4,14 @@
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.contributions.selectors import publication_list_for_feed
 from newsdesk.core.feeds import FeedItem, FeedSource, absolute_url
 from newsdesk.core.text import xml_safe
 
-FEED_TITLE = "Reader contributions"
-FEED_DESCRIPTION = "Stories and pictures sent by our readers and published by our editors."
+FEED_TITLE = _("Reader contributions")
+FEED_DESCRIPTION = _("Stories and pictures sent by our readers and published by our editors.")
 
 
 def _item(request, publication) -> FeedItem:

@@ -13,6 +13,7 @@ import re
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -45,8 +46,8 @@ class Submission(
     """A reader's story or set of pictures, from draft to publication."""
 
     class Kind(models.TextChoices):
-        STORY = "story", "Story"
-        PICTURES = "pictures", "Pictures"
+        STORY = "story", _("Story")
+        PICTURES = "pictures", _("Pictures")
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STORY)
     contributor = models.ForeignKey(
@@ -55,12 +56,12 @@ class Submission(
     title = models.CharField(max_length=150)
     body = models.TextField(blank=True, max_length=30_000)
     place = models.CharField(
-        max_length=120, blank=True, help_text="Where it happened, e.g. 'Durban beachfront'."
+        max_length=120, blank=True, help_text=_("Where it happened, e.g. 'Durban beachfront'.")
     )
     happened_on = models.DateField(null=True, blank=True)
     rights_confirmed = models.BooleanField(
         default=False,
-        help_text="The reader confirmed this is their own work and that we may publish it.",
+        help_text=_("The reader confirmed this is their own work and that we may publish it."),
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -71,8 +72,8 @@ class Submission(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="Also add to News in Pictures gallery",
-        help_text="Pictures only: on approval, the photos are added to this gallery too.",
+        verbose_name=_("Also add to News in Pictures gallery"),
+        help_text=_("Pictures only: on approval, the photos are added to this gallery too."),
     )
 
     revisions = GenericRelation("wagtailcore.Revision", related_query_name="submission")
@@ -94,8 +95,8 @@ class Submission(
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "reader contribution"
-        verbose_name_plural = "reader contributions"
+        verbose_name = _("reader contribution")
+        verbose_name_plural = _("reader contributions")
 
     def __str__(self) -> str:
         return self.title

@@ -20,8 +20,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import Collection, Site, TaskState, WorkflowState
 
@@ -43,33 +46,33 @@ from newsdesk.sections.models import HomePage, SectionPage
 
 logger = logging.getLogger(__name__)
 
-TOO_SHORT = (
+TOO_SHORT = _(
     "Your story has {count} {words}. Contributions of {minimum} words or more will be "
     "considered for publication, so that a story tells readers what happened, where and "
     "to whom. Add at least {missing} more {missing_words}, or save it as a draft and "
     "finish it later."
 )
-TITLE_REQUIRED = "Give your contribution a headline."
-RIGHTS_REQUIRED = (
+TITLE_REQUIRED = _("Give your contribution a headline.")
+RIGHTS_REQUIRED = _(
     "Please confirm that this is your own work and that we may publish it: we can only "
     "publish what you have the right to give us."
 )
-NO_PHOTOS = "Add at least one photo."
-CAPTION_REQUIRED = "Add a caption to {name}: say what the photo shows."
-TOO_MANY_PHOTOS = "You can send at most {limit} photos with one contribution."
-TOO_MANY_PIXELS_IN_ALL = (
+NO_PHOTOS = _("Add at least one photo.")
+CAPTION_REQUIRED = _("Add a caption to {name}: say what the photo shows.")
+TOO_MANY_PHOTOS = _("You can send at most {limit} photos with one contribution.")
+TOO_MANY_PIXELS_IN_ALL = _(
     "Together your photos have {total} million pixels; one contribution can have at most "
     "{limit} million. Nothing was saved: send fewer photos, or smaller ones."
 )
-NOT_EDITABLE = (
+NOT_EDITABLE = _(
     "This contribution is with the editors or already published, so it cannot be changed."
 )
-NO_WORKFLOW = (
+NO_WORKFLOW = _(
     "Contributions cannot be sent right now: the editors' review is switched off. "
     "Your draft is saved."
 )
-SANCTIONED = "You cannot send contributions at the moment: {reason}"
-SANCTIONED_UNTIL = "You cannot send contributions until {until}: {reason}"
+SANCTIONED = _("You cannot send contributions at the moment: {reason}")
+SANCTIONED_UNTIL = _("You cannot send contributions until {until}: {reason}")
 HIDDEN_CODE = (
     "{name} has web page code hidden inside the picture, so we cannot accept it. "
     "Send the photo as it came from your camera or phone."
@@ -98,7 +101,7 @@ class _CleanPhoto:
 
 
 def words(n: int) -> str:
-    return "word" if n == 1 else "words"
+    return ngettext("word", "words", n)
 
 
 def too_short_message(count: int) -> str:
@@ -226,7 +229,7 @@ def submission_save(
     _refuse_if_sanctioned(contributor=contributor, site=site)
     if submission is not None and not submission_is_editable_by_reader(submission):
         raise ValidationError(NOT_EDITABLE)
-    errors = []
+    errors: list[str | Promise] = []
     if not title.strip():
         errors.append(TITLE_REQUIRED)
     kept = 0

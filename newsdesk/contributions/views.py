@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -24,21 +25,23 @@ from newsdesk.core.beacons import beacon_count_once_today, beacon_rate_limited, 
 from newsdesk.core.ratelimit import rate_limit_consume
 from newsdesk.profiles.decorators import profile_required
 
-REQUEST_TOO_LARGE = (
+REQUEST_TOO_LARGE = _(
     "Your upload is {size} MB; one contribution can be at most {limit} MB in all. "
     "Nothing was saved: send fewer or smaller photos."
 )
-UPLOADS_RATE_LIMITED = (
+UPLOADS_RATE_LIMITED = _(
     "You have sent a lot in a short time. Nothing was saved: please wait a while and try again."
 )
-DRAFT_SAVED = "Draft saved. You can finish it later from “My contributions”."
+DRAFT_SAVED = _("Draft saved. You can finish it later from “My contributions”.")
 PHOTO_TOO_BIG = "{name} is larger than {limit} MB: choose a smaller photo."
 PHOTO_WRONG_TYPE = "{name} is not a JPEG, PNG or WebP photo."
-CHOOSE_AGAIN = (
+CHOOSE_AGAIN = _(
     "Browsers cannot keep a chosen photo when a form comes back, so choose {names} again "
     "before you send. Everything else you typed is still here."
 )
-SENT = "Thank you! Your contribution is with our editors. We will tell you here what they decide."
+SENT = _(
+    "Thank you! Your contribution is with our editors. We will tell you here what they decide."
+)
 
 
 def _mb(size: int) -> str:
@@ -285,7 +288,9 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
-READER_GALLERY_DESCRIPTION = "Pictures sent by our readers and chosen by our editors, newest first."
+READER_GALLERY_DESCRIPTION = _(
+    "Pictures sent by our readers and chosen by our editors, newest first."
+)
 
 
 def reader_gallery(request):

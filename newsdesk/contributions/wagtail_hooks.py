@@ -1,6 +1,7 @@
 """Editors review reader contributions as Wagtail snippets, through the workflow."""
 
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
@@ -45,15 +46,15 @@ class ContributorColumn(Column):
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "group"
-    menu_label = "Reader contributions"
+    menu_label = _("Reader contributions")
     menu_name = "reader-contributions"
     add_to_admin_menu = True
     menu_order = 250
     list_display = [
         "title",
         "kind",
-        ContributorColumn("contributor", label="Contributor"),
-        StatusColumn("status", label="Review status"),
+        ContributorColumn("contributor", label=_("Contributor")),
+        StatusColumn("status", label=_("Review status")),
         "submitted_at",
     ]
     list_filter = ["kind", "live"]
@@ -69,14 +70,16 @@ class SubmissionViewSet(SnippetViewSet):
                 FieldPanel("contributor", read_only=True),
                 FieldPanel("rights_confirmed", read_only=True),
             ],
-            heading="From the reader",
+            heading=_("From the reader"),
         ),
         FieldPanel("title"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("place"), FieldPanel("happened_on")], heading="Where and when"),
-        InlinePanel("photos", heading="Photos", label="Photo"),
+        MultiFieldPanel(
+            [FieldPanel("place"), FieldPanel("happened_on")], heading=_("Where and when")
+        ),
+        InlinePanel("photos", heading=_("Photos"), label=_("Photo")),
         FieldPanel("news_in_pictures"),
-        ContributorHistoryPanel(heading="The contributor's history"),
+        ContributorHistoryPanel(heading=_("The contributor's history")),
     ]
 
     def get_queryset(self, request):

@@ -1,5 +1,6 @@
 """StreamField blocks for structured story bodies."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -33,8 +34,10 @@ class QuoteBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
-    caption = blocks.CharBlock(required=False, help_text="Leave empty to use the image's caption.")
-    credit = blocks.CharBlock(required=False, help_text="Leave empty to use the image's credit.")
+    caption = blocks.CharBlock(
+        required=False, help_text=_("Leave empty to use the image's caption.")
+    )
+    credit = blocks.CharBlock(required=False, help_text=_("Leave empty to use the image's credit."))
 
     class Meta:
         icon = "image"
@@ -42,7 +45,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class StoryEmbedBlock(blocks.StructBlock):
-    embed = EmbedBlock(help_text="A YouTube, Vimeo, X or other oEmbed URL.")
+    embed = EmbedBlock(help_text=_("A YouTube, Vimeo, X or other oEmbed URL."))
     caption = blocks.CharBlock(required=False)
 
     class Meta:

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
@@ -24,8 +25,8 @@ from newsdesk.sanctions.selectors import sanctions_for_user
 
 MODERATE = "discussions.moderate_comment"
 CHANGE_DISCUSSION = "discussions.change_articlediscussion"
-NOTHING_SELECTED = "Select at least one comment."
-UNKNOWN_ACTION = "Unknown action."
+NOTHING_SELECTED = _("Select at least one comment.")
+UNKNOWN_ACTION = _("Unknown action.")
 DONE = {
     "approve": lambda n: ngettext("Approved %(n)d comment.", "Approved %(n)d comments.", n),
     "reject": lambda n: ngettext("Rejected %(n)d comment.", "Rejected %(n)d comments.", n),
@@ -35,9 +36,9 @@ DONE = {
     "feature": lambda n: ngettext("Featured %(n)d comment.", "Featured %(n)d comments.", n),
     "unfeature": lambda n: ngettext("Unfeatured %(n)d comment.", "Unfeatured %(n)d comments.", n),
 }
-SANCTION_DONE = "Sanction recorded: {kind} for {user}."
-PREMODERATION_DONE = "Pre-moderation for {user} is now {state}."
-DISCUSSION_SAVED = "Comments on \u201c{title}\u201d are now {state}."
+SANCTION_DONE = _("Sanction recorded: {kind} for {user}.")
+PREMODERATION_DONE = _("Pre-moderation for {user} is now {state}.")
+DISCUSSION_SAVED = _("Comments on “{title}” are now {state}.")
 TIMEOUT_HOURS = [(1, "1 hour"), (24, "24 hours"), (72, "3 days"), (168, "7 days"), (720, "30 days")]
 
 

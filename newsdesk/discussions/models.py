@@ -39,9 +39,9 @@ REASON_LABELS = {
 
 
 # Shown where a comment's author would be, and in place of its text, once it is deleted.
-DELETED_ACCOUNT = "Deleted account"
-AUTHOR_DELETED_NOTICE = "This comment was deleted by its author."
-ACCOUNT_DELETED_NOTICE = "This comment was removed when its author deleted their account."
+DELETED_ACCOUNT = _("Deleted account")
+AUTHOR_DELETED_NOTICE = _("This comment was deleted by its author.")
+ACCOUNT_DELETED_NOTICE = _("This comment was removed when its author deleted their account.")
 
 
 def reason_label(code: str) -> str:
@@ -64,18 +64,18 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        PENDING = "pending", "Held for review"
-        REJECTED = "rejected", "Rejected"
-        DELETED = "deleted", "Deleted by its author"
+        PUBLISHED = "published", _("Published")
+        PENDING = "pending", _("Held for review")
+        REJECTED = "rejected", _("Rejected")
+        DELETED = "deleted", _("Deleted by its author")
 
     class RejectionReason(models.TextChoices):
-        SPAM = "spam", "Spam or advertising"
-        ABUSE = "abuse", "Abuse, harassment or hate"
-        OFF_TOPIC = "off_topic", "Off topic"
-        ILLEGAL = "illegal", "Illegal content"
-        PERSONAL_INFO = "personal_info", "Someone's personal information"
-        OTHER = "other", "Against the comments policy"
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abuse, harassment or hate")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        ILLEGAL = "illegal", _("Illegal content")
+        PERSONAL_INFO = "personal_info", _("Someone's personal information")
+        OTHER = "other", _("Against the comments policy")
 
     article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     # Empty once the author deleted their account: the comment then stays only as a
@@ -188,11 +188,11 @@ class Comment(models.Model):
 
 class CommentReport(models.Model):
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam"
-        ABUSE = "abuse", "Abuse or harassment"
-        OFF_TOPIC = "off_topic", "Off topic"
-        ILLEGAL = "illegal", "Illegal content"
-        OTHER = "other", "Something else"
+        SPAM = "spam", _("Spam")
+        ABUSE = "abuse", _("Abuse or harassment")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        ILLEGAL = "illegal", _("Illegal content")
+        OTHER = "other", _("Something else")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     # Empty once the reporter deleted their account: the report still counts towards the
@@ -258,7 +258,7 @@ class ArticleDiscussion(models.Model):
         related_name="+",
     )
     premoderated = models.BooleanField(
-        default=False, help_text="Hold every new comment on this article for review."
+        default=False, help_text=_("Hold every new comment on this article for review.")
     )
 
     def __str__(self) -> str:
@@ -274,11 +274,11 @@ class CommenterSettings(models.Model):
     notify_on_reply = models.BooleanField(default=False)
     notify_on_rejection = models.BooleanField(default=False)
     premoderated = models.BooleanField(
-        default=False, help_text="Hold every comment of this reader for review."
+        default=False, help_text=_("Hold every comment of this reader for review.")
     )
 
     class Meta:
-        verbose_name_plural = "commenter settings"
+        verbose_name_plural = _("commenter settings")
 
     def __str__(self) -> str:
         return f"Comment settings of {self.user}"
@@ -291,16 +291,16 @@ class ModerationAction(models.Model):
     """The moderation log: who did what to which comment or reader, when and why."""
 
     class Action(models.TextChoices):
-        APPROVE = "approve", "Approved"
-        REJECT = "reject", "Rejected"
-        HOLD = "hold", "Held for review"
-        FEATURE = "feature", "Featured"
-        UNFEATURE = "unfeature", "Unfeatured"
-        SANCTION = "sanction", "Sanctioned the author"
-        PREMODERATE = "premoderate", "Pre-moderated the reader"
-        CLOSE = "close", "Closed comments"
-        REOPEN = "reopen", "Reopened comments"
-        AUTO_HOLD = "auto_hold", "Held automatically"
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        HOLD = "hold", _("Held for review")
+        FEATURE = "feature", _("Featured")
+        UNFEATURE = "unfeature", _("Unfeatured")
+        SANCTION = "sanction", _("Sanctioned the author")
+        PREMODERATE = "premoderate", _("Pre-moderated the reader")
+        CLOSE = "close", _("Closed comments")
+        REOPEN = "reopen", _("Reopened comments")
+        AUTO_HOLD = "auto_hold", _("Held automatically")
 
     action = models.CharField(max_length=20, choices=Action.choices)
     actor = models.ForeignKey(
@@ -353,35 +353,37 @@ class DiscussionSettings(BaseSiteSetting):
     """The comments policy's numbers and word lists for one site."""
 
     close_after_days = models.PositiveIntegerField(
-        default=30, help_text="Close comments this many days after first publication (0: never)."
+        default=30, help_text=_("Close comments this many days after first publication (0: never).")
     )
     edit_window_minutes = models.PositiveIntegerField(
-        default=15, help_text="How long authors may edit a comment after posting it."
+        default=15, help_text=_("How long authors may edit a comment after posting it.")
     )
     hold_after_reports = models.PositiveIntegerField(
-        default=3, help_text="Hold a comment for review after this many reports."
+        default=3, help_text=_("Hold a comment for review after this many reports.")
     )
     max_links = models.PositiveIntegerField(
-        default=2, help_text="Hold comments with more links than this."
+        default=2, help_text=_("Hold comments with more links than this.")
     )
     banned_words = models.TextField(
-        blank=True, help_text="One word or phrase a line: comments containing them are refused."
+        blank=True, help_text=_("One word or phrase a line: comments containing them are refused.")
     )
     suspect_words = models.TextField(
-        blank=True, help_text="One word or phrase a line: comments containing them are held."
+        blank=True, help_text=_("One word or phrase a line: comments containing them are held.")
     )
     new_account_days = models.PositiveIntegerField(
         default=7,
         help_text=(
-            "Accounts younger than this are new: their comments are held until one is "
-            "approved, and they may post less often."
+            _(
+                "Accounts younger than this are new: their comments are held until one is "
+                "approved, and they may post less often."
+            )
         ),
     )
     rate_limit_per_minute = models.PositiveIntegerField(
-        default=5, help_text="Comments a reader may post per minute (0: no limit)."
+        default=5, help_text=_("Comments a reader may post per minute (0: no limit).")
     )
     new_account_rate_limit_per_minute = models.PositiveIntegerField(
-        default=2, help_text="Comments a new account may post per minute (0: no limit)."
+        default=2, help_text=_("Comments a new account may post per minute (0: no limit).")
     )
     # Trust levels (``trust.py``): how a reader's record changes what the policy holds.
     trusted_after_approved = models.PositiveIntegerField(
@@ -417,7 +419,7 @@ class DiscussionSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [FieldPanel("close_after_days"), FieldPanel("edit_window_minutes")],
-            heading="Closing and editing",
+            heading=_("Closing and editing"),
         ),
         MultiFieldPanel(
             [
@@ -426,7 +428,7 @@ class DiscussionSettings(BaseSiteSetting):
                 FieldPanel("max_links"),
                 FieldPanel("hold_after_reports"),
             ],
-            heading="Policy checks",
+            heading=_("Policy checks"),
         ),
         MultiFieldPanel(
             [
@@ -434,7 +436,7 @@ class DiscussionSettings(BaseSiteSetting):
                 FieldPanel("rate_limit_per_minute"),
                 FieldPanel("new_account_rate_limit_per_minute"),
             ],
-            heading="New accounts and posting speed",
+            heading=_("New accounts and posting speed"),
         ),
         MultiFieldPanel(
             [
@@ -448,7 +450,7 @@ class DiscussionSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "comments settings"
+        verbose_name = _("comments settings")
 
     @staticmethod
     def _lines(text: str) -> list[str]:
@@ -476,4 +478,4 @@ class CommentsPolicyPage(BasePage):
     template = "discussions/comments_policy_page.html"
 
     class Meta:
-        verbose_name = "comments policy page"
+        verbose_name = _("comments policy page")

@@ -20,6 +20,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.discussions import text as comment_text
 from newsdesk.discussions import trust
@@ -27,13 +28,13 @@ from newsdesk.discussions.models import Comment
 
 logger = logging.getLogger(__name__)
 
-REFUSED_BANNED_WORDS = (
+REFUSED_BANNED_WORDS = _(
     "Your comment contains language our comments policy does not allow. Please rephrase it."
 )
-REFUSED_DUPLICATE = "You have already posted this comment. Perhaps say something new?"
-RATE_LIMITED = "You are commenting too quickly. Please wait {seconds} seconds and try again."
-SUBMITTED_PUBLISHED = "Your comment is published."
-SUBMITTED_HELD = "Thanks! Your comment will appear once a moderator has reviewed it."
+REFUSED_DUPLICATE = _("You have already posted this comment. Perhaps say something new?")
+RATE_LIMITED = _("You are commenting too quickly. Please wait {seconds} seconds and try again.")
+SUBMITTED_PUBLISHED = _("Your comment is published.")
+SUBMITTED_HELD = _("Thanks! Your comment will appear once a moderator has reviewed it.")
 
 DUPLICATE_WINDOW = timedelta(days=7)
 

@@ -43,24 +43,24 @@ from newsdesk.sanctions.selectors import sanction_active_for
 from newsdesk.sanctions.services import sanction_create
 
 MAX_LENGTH = 5000
-CLOSED = "Comments have been closed for this article."
-EMPTY = "Please write a comment first."
+CLOSED = _("Comments have been closed for this article.")
+EMPTY = _("Please write a comment first.")
 TOO_LONG = f"Comments can be at most {MAX_LENGTH:,} characters long."
-SANCTIONED = "You cannot comment at the moment: {reason}"
-SANCTIONED_UNTIL = "You cannot comment until {until}: {reason}"
-BAD_PARENT = "You can only reply to a published comment on this article."
-NOT_YOURS = "You can only change your own comments."
-EDIT_WINDOW_OVER = "The time to edit this comment is over."
-NOT_EDITABLE = "This comment can no longer be edited."
-SELF_REPORT = "You cannot report your own comment."
-ALREADY_REPORTED = "You have already reported this comment. Thank you."
-BAD_REPORT_REASON = "Please choose why you are reporting this comment."
-REPORT_NOTE_REQUIRED = "Please tell us what is wrong with this comment."
-REPORTED = "Thank you. A moderator will review this comment."
+SANCTIONED = _("You cannot comment at the moment: {reason}")
+SANCTIONED_UNTIL = _("You cannot comment until {until}: {reason}")
+BAD_PARENT = _("You can only reply to a published comment on this article.")
+NOT_YOURS = _("You can only change your own comments.")
+EDIT_WINDOW_OVER = _("The time to edit this comment is over.")
+NOT_EDITABLE = _("This comment can no longer be edited.")
+SELF_REPORT = _("You cannot report your own comment.")
+ALREADY_REPORTED = _("You have already reported this comment. Thank you.")
+BAD_REPORT_REASON = _("Please choose why you are reporting this comment.")
+REPORT_NOTE_REQUIRED = _("Please tell us what is wrong with this comment.")
+REPORTED = _("Thank you. A moderator will review this comment.")
 BAD_REJECTION_REASON = _(
     "Choose a reason for the rejection: the reader is told it. Nothing was rejected."
 )
-DELETED = "Your comment is deleted."
+DELETED = _("Your comment is deleted.")
 RECOMMEND_OWN = _("You cannot recommend your own comment.")
 RECOMMEND_UNPUBLISHED = _("You can only recommend a published comment.")
 

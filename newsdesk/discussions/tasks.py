@@ -2,12 +2,13 @@
 
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from newsdesk.discussions.models import Comment, CommenterSettings
 
-REPLY_SUBJECT = "{name} replied to your comment"
-REJECTION_SUBJECT = "Your comment was not published"
+REPLY_SUBJECT = _("%(name)s replied to your comment")
+REJECTION_SUBJECT = _("Your comment was not published")
 
 
 def _wants(user, flag: str) -> bool:
@@ -17,7 +18,7 @@ def _wants(user, flag: str) -> bool:
 
 def _name(user) -> str:
     profile = getattr(user, "profile", None)
-    return profile.shown_name if profile else "A reader"
+    return profile.shown_name if profile else str(_("A reader"))
 
 
 def _comment_url(comment: Comment) -> str:
@@ -45,14 +46,19 @@ def comment_notify_reply(comment_id: int) -> bool:
     ):
         return False
     send_mail(
-        REPLY_SUBJECT.format(name=_name(comment.author)),
-        (
-            f"{_name(comment.author)} replied to your comment on "
-            f"\u201c{comment.article.title}\u201d:\n\n{comment.body}\n\n"
-            f"Read the reply: {_comment_url(comment)}\n\n"
+        REPLY_SUBJECT % {"name": _name(comment.author)},
+        _(
+            "%(name)s replied to your comment on “%(title)s”:\n\n%(body)s\n\n"
+            "Read the reply: %(url)s\n\n"
             "You get these emails because you asked for them; turn them off on "
             "your comments page (/comments/mine/)."
-        ),
+        )
+        % {
+            "name": _name(comment.author),
+            "title": comment.article.title,
+            "body": comment.body,
+            "url": _comment_url(comment),
+        },
         None,
         [recipient.email],
     )
@@ -71,14 +77,19 @@ def comment_notify_rejection(comment_id: int) -> bool:
     if not _wants(comment.author, "notify_on_rejection"):
         return False
     reason = comment.get_rejection_reason_display()
-    note = f"\n\nThe moderator's note: {comment.rejection_note}" if comment.rejection_note else ""
+    note = (
+        "\n\n" + _("The moderator's note: %(note)s") % {"note": comment.rejection_note}
+        if comment.rejection_note
+        else ""
+    )
     send_mail(
-        REJECTION_SUBJECT,
-        (
-            f"Your comment on \u201c{comment.article.title}\u201d was not published.\n\n"
-            f"Reason: {reason}.{note}\n\nYour comment:\n{comment.body}\n\n"
+        str(REJECTION_SUBJECT),
+        _(
+            "Your comment on “%(title)s” was not published.\n\n"
+            "Reason: %(reason)s.%(note)s\n\nYour comment:\n%(body)s\n\n"
             "See all your comments and the reasons: /comments/mine/"
-        ),
+        )
+        % {"title": comment.article.title, "reason": reason, "note": note, "body": comment.body},
         None,
         [comment.author.email],
     )

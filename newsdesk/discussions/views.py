@@ -28,9 +28,9 @@ from newsdesk.profiles.decorators import CREATE_PROFILE_URL, SIGN_IN_URL, profil
 from newsdesk.profiles.selectors import profile_for_user
 from newsdesk.sanctions.selectors import sanction_active_for
 
-SIGN_IN_TO_COMMENT = "Sign in to join the conversation."
-CREATE_PROFILE_TO_COMMENT = "Create your public profile to comment."
-SETTINGS_SAVED = "Your notification settings are saved."
+SIGN_IN_TO_COMMENT = _("Sign in to join the conversation.")
+CREATE_PROFILE_TO_COMMENT = _("Create your public profile to comment.")
+SETTINGS_SAVED = _("Your notification settings are saved.")
 FEATURE = "discussions.feature_comment"
 RECOMMENDED = _("You recommended this comment.")
 UNRECOMMENDED = _("You took back your recommendation.")

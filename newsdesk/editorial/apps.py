@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
     name = "newsdesk.editorial"
     label = "editorial"
-    verbose_name = "Editorial workflow"
+    verbose_name = _("Editorial workflow")

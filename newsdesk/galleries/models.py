@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, PageManager
@@ -61,11 +62,11 @@ class GalleryPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        InlinePanel("photos", heading="Photos", label="Photo", min_num=1),
+        InlinePanel("photos", heading=_("Photos"), label=_("Photo"), min_num=1),
     ]
 
     class Meta:
-        verbose_name = "gallery"
+        verbose_name = _("gallery")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

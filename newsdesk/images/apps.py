@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ImagesConfig(AppConfig):
     name = "newsdesk.images"
     label = "images"
-    verbose_name = "Images"
+    verbose_name = _("Images")

@@ -6,6 +6,7 @@ import os
 from django.conf import settings
 from django.core.files import File
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from newsdesk.images.uploads import (
@@ -23,7 +24,7 @@ class CustomImage(AbstractImage):
 
     caption = models.CharField(max_length=500, blank=True)
     credit = models.CharField(
-        max_length=255, blank=True, help_text="Photographer and agency, e.g. 'Jane Doe, AFP'."
+        max_length=255, blank=True, help_text=_("Photographer and agency, e.g. 'Jane Doe, AFP'.")
     )
 
     admin_form_fields = (*Image.admin_form_fields, "caption", "credit")

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 
@@ -14,18 +15,18 @@ class IngestSource(models.Model):
     """A feed or item URL whose stories become articles in one section."""
 
     class Format(models.TextChoices):
-        AUTO = "auto", "Detect from the document"
-        RSS = "rss", "RSS or Atom feed"
-        NINJS = "ninjs", "IPTC ninjs (JSON)"
-        NEWSML = "newsml", "IPTC NewsML-G2 (XML)"
-        HTML = "html", "HTML article page"
+        AUTO = "auto", _("Detect from the document")
+        RSS = "rss", _("RSS or Atom feed")
+        NINJS = "ninjs", _("IPTC ninjs (JSON)")
+        NEWSML = "newsml", _("IPTC NewsML-G2 (XML)")
+        HTML = "html", _("HTML article page")
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(
-        max_length=50, unique=True, help_text="For the command line: newsdesk ingest <slug>."
+        max_length=50, unique=True, help_text=_("For the command line: newsdesk ingest <slug>.")
     )
     url = models.URLField(
-        max_length=1000, validators=[URLValidator(schemes=["http", "https"])], verbose_name="URL"
+        max_length=1000, validators=[URLValidator(schemes=["http", "https"])], verbose_name=_("URL")
     )
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.AUTO)
     section = models.ForeignKey(
@@ -33,20 +34,22 @@ class IngestSource(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The section its stories are filed under.",
+        help_text=_("The section its stories are filed under."),
     )
     publish = models.BooleanField(
         default=False,
-        help_text="Publish stories straight away. Leave off to save them as drafts for editors.",
+        help_text=_("Publish stories straight away. Leave off to save them as drafts for editors."),
     )
     lenient = models.BooleanField(
         default=False,
         help_text=(
-            "Read what can be read of a feed that is not well-formed XML (a download cut "
-            "short). Off: such a feed stores nothing and the run fails with the reason."
+            _(
+                "Read what can be read of a feed that is not well-formed XML (a download cut "
+                "short). Off: such a feed stores nothing and the run fails with the reason."
+            )
         ),
     )
-    active = models.BooleanField(default=True, help_text="Polled by the worker when on.")
+    active = models.BooleanField(default=True, help_text=_("Polled by the worker when on."))
     poll_every_minutes = models.PositiveIntegerField(
         default=15, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )
@@ -66,13 +69,13 @@ class IngestSource(models.Model):
                 FieldPanel("active"),
                 FieldPanel("poll_every_minutes"),
             ],
-            heading="Publishing and polling",
+            heading=_("Publishing and polling"),
         ),
     ]
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "wire source"
+        verbose_name = _("wire source")
 
     def __str__(self) -> str:
         return self.name
@@ -89,14 +92,14 @@ class IngestSource(models.Model):
 class Decision(models.TextChoices):
     """What the decide step made of one item (docs/DISTRIBUTION.md has the table)."""
 
-    NEW = "new", "New story"
-    NEWER = "newer", "Newer version"
-    CORRECTION = "correction", "Correction: newer version, noted on the story"
-    OLDER = "older", "Older version: ignored"
-    UNCHANGED = "unchanged", "Unchanged"
-    KILLED = "killed", "Killed or withheld: unpublished"
-    EMBARGOED = "embargoed", "Embargoed: scheduled"
-    FAILED = "failed", "Not imported"
+    NEW = "new", _("New story")
+    NEWER = "newer", _("Newer version")
+    CORRECTION = "correction", _("Correction: newer version, noted on the story")
+    OLDER = "older", _("Older version: ignored")
+    UNCHANGED = "unchanged", _("Unchanged")
+    KILLED = "killed", _("Killed or withheld: unpublished")
+    EMBARGOED = "embargoed", _("Embargoed: scheduled")
+    FAILED = "failed", _("Not imported")
 
 
 class IngestRun(models.Model):
@@ -105,7 +108,7 @@ class IngestRun(models.Model):
     source = models.ForeignKey(
         IngestSource, null=True, blank=True, on_delete=models.CASCADE, related_name="runs"
     )
-    location = models.CharField(max_length=1000, help_text="The URL or file read.")
+    location = models.CharField(max_length=1000, help_text=_("The URL or file read."))
     started_at = models.DateTimeField(default=timezone.now, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     summary = models.CharField(max_length=300, blank=True)
@@ -113,7 +116,7 @@ class IngestRun(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-pk"]
-        verbose_name = "wire run"
+        verbose_name = _("wire run")
 
     def __str__(self) -> str:
         return f"{self.location} at {self.started_at:%Y-%m-%d %H:%M}"
@@ -123,7 +126,7 @@ class IngestDecision(models.Model):
     """What became of one item of a run, and why."""
 
     run = models.ForeignKey(IngestRun, on_delete=models.CASCADE, related_name="decisions")
-    position = models.PositiveIntegerField(help_text="The item's place in the document.")
+    position = models.PositiveIntegerField(help_text=_("The item's place in the document."))
     item_id = models.CharField(max_length=255, blank=True)
     headline = models.CharField(max_length=255, blank=True)
     decision = models.CharField(max_length=10, choices=Decision.choices)

@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -22,7 +23,7 @@ class RunsColumn(Column):
 class IngestSourceViewSet(SnippetViewSet):
     model = IngestSource
     icon = "download"
-    menu_label = "Wire sources"
+    menu_label = _("Wire sources")
     add_to_settings_menu = True
     list_display = [
         "name",
@@ -32,7 +33,7 @@ class IngestSourceViewSet(SnippetViewSet):
         "active",
         "last_polled_at",
         "last_status",
-        RunsColumn("runs", label="Runs"),
+        RunsColumn("runs", label=_("Runs")),
     ]
     list_filter = ["format", "active", "publish"]
 

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LiveConfig(AppConfig):
     name = "newsdesk.live"
     label = "live"
-    verbose_name = "Live: the new-stories signal"
+    verbose_name = _("Live: the new-stories signal")
 
     def ready(self):
         # Imported here, not at the top: the models cannot load before the app registry.

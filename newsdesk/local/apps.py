@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LocalConfig(AppConfig):
     name = "newsdesk.local"
     label = "local"
-    verbose_name = "Local: places, weather, traffic and listings"
+    verbose_name = _("Local: places, weather, traffic and listings")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

@@ -1,11 +1,12 @@
 """Location Settings: one place per component, chosen from grouped lists."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.local.components import local_components
 from newsdesk.local.selectors import place_groups
 
-NO_CHOICE = "Not set (use the site's default)"
+NO_CHOICE = _("Not set (use the site's default)")
 
 
 class LocationSettingsForm(forms.Form):

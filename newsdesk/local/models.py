@@ -8,20 +8,21 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-BAD_TIME_ZONE = "Choose an IANA time zone such as Africa/Johannesburg."
-REGION_MUST_BE_REGION = "A place's region must be a region (a province or state)."
-EXPIRES_BEFORE_START = "An alert must expire after it starts."
-ENDS_BEFORE_START = "A listing must end after it starts."
+BAD_TIME_ZONE = _("Choose an IANA time zone such as Africa/Johannesburg.")
+REGION_MUST_BE_REGION = _("A place's region must be a region (a province or state).")
+EXPIRES_BEFORE_START = _("An alert must expire after it starts.")
+ENDS_BEFORE_START = _("A listing must end after it starts.")
 
 
 class Place(models.Model):
     """A city or a region (province, state) readers can choose for a component."""
 
     class Kind(models.TextChoices):
-        CITY = "city", "City or town"
-        REGION = "region", "Region (province or state)"
+        CITY = "city", _("City or town")
+        REGION = "region", _("Region (province or state)")
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
@@ -33,8 +34,9 @@ class Place(models.Model):
         on_delete=models.SET_NULL,
         related_name="places",
         limit_choices_to={"kind": "region"},
-        help_text="The province or state a city is in: its readers also see the region's news "
-        "and alerts.",
+        help_text=_(
+            "The province or state a city is in: its readers also see the region's news and alerts."
+        ),
     )
     country = models.CharField(max_length=60, default="South Africa")
     latitude = models.FloatField(validators=[MinValueValidator(-90), MaxValueValidator(90)])
@@ -49,7 +51,7 @@ class Place(models.Model):
         FieldPanel("country"),
         MultiFieldPanel(
             [FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("time_zone")],
-            heading="Where it is",
+            heading=_("Where it is"),
         ),
     ]
 
@@ -105,15 +107,15 @@ class TrafficAlertQuerySet(models.QuerySet):
 
 class TrafficAlert(models.Model):
     class Severity(models.TextChoices):
-        MINOR = "minor", "Minor"
-        MODERATE = "moderate", "Moderate"
-        SEVERE = "severe", "Severe"
+        MINOR = "minor", _("Minor")
+        MODERATE = "moderate", _("Moderate")
+        SEVERE = "severe", _("Severe")
 
     region = models.ForeignKey(
         Place,
         on_delete=models.CASCADE,
         related_name="traffic_alerts",
-        help_text="A city, or a region: a region's alerts show to readers in all its cities.",
+        help_text=_("A city, or a region: a region's alerts show to readers in all its cities."),
     )
     severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.MODERATE)
     headline = models.CharField(max_length=200)
@@ -157,10 +159,10 @@ class TrafficFeed(models.Model):
         max_length=10,
         choices=TrafficAlert.Severity.choices,
         default=TrafficAlert.Severity.MODERATE,
-        help_text="Given to entries whose title does not say how bad it is.",
+        help_text=_("Given to entries whose title does not say how bad it is."),
     )
     hours = models.PositiveSmallIntegerField(
-        default=6, help_text="How long an imported alert shows, from its publication time."
+        default=6, help_text=_("How long an imported alert shows, from its publication time.")
     )
     enabled = models.BooleanField(default=True)
     last_imported_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -183,14 +185,14 @@ class Listing(models.Model):
     """An event, or a TV programme, for readers in a place."""
 
     class Kind(models.TextChoices):
-        EVENT = "event", "Event"
-        TV = "tv", "TV"
+        EVENT = "event", _("Event")
+        TV = "tv", _("TV")
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="listings")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.EVENT)
     title = models.CharField(max_length=200)
     details = models.TextField(blank=True)
-    venue = models.CharField(max_length=200, blank=True, help_text="Venue, or TV channel.")
+    venue = models.CharField(max_length=200, blank=True, help_text=_("Venue, or TV channel."))
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField(null=True, blank=True)
     url = models.URLField(max_length=500, blank=True)

@@ -7,12 +7,13 @@ from datetime import datetime
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.local.components import local_component_get
 from newsdesk.local.models import Listing, LocationChoice, Place, TrafficAlert
 from newsdesk.local.selectors import COOKIE_SALT
 
-UNKNOWN_COMPONENT = "There is no local component called “{name}”."
+UNKNOWN_COMPONENT = _("There is no local component called “{name}”.")
 
 
 def _check_components(choices: dict[str, Place | None]) -> None:

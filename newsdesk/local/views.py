@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,9 +18,9 @@ from newsdesk.local.models import LocationChoice
 from newsdesk.local.selectors import location_choice_slugs, location_place_for
 from newsdesk.local.services import location_choices_save, location_cookie_value
 
-SAVED = "Your location settings are saved."
-CLEARED = "Your location settings are cleared: you now see the default places."
-FIX_ERRORS = "Please choose places from the lists."
+SAVED = _("Your location settings are saved.")
+CLEARED = _("Your location settings are cleared: you now see the default places.")
+FIX_ERRORS = _("Please choose places from the lists.")
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
 

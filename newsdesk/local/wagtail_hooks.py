@@ -1,5 +1,6 @@
 """Editors manage places, traffic alerts and feeds, and listings under "Local"."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -14,7 +15,7 @@ from newsdesk.local.places_data import places_seed
 class PlaceViewSet(SnippetViewSet):
     model = Place
     icon = "site"
-    menu_label = "Places"
+    menu_label = _("Places")
     list_display = ["name", "kind", "region", "country", "time_zone"]
     list_filter = ["kind", "country"]
     search_fields = ["name"]
@@ -23,7 +24,7 @@ class PlaceViewSet(SnippetViewSet):
 class TrafficAlertViewSet(SnippetViewSet):
     model = TrafficAlert
     icon = "warning"
-    menu_label = "Traffic alerts"
+    menu_label = _("Traffic alerts")
     list_display = ["headline", "region", "severity", "starts_at", "expires_at"]
     list_filter = ["severity", "region"]
     search_fields = ["headline"]
@@ -32,14 +33,14 @@ class TrafficAlertViewSet(SnippetViewSet):
 class TrafficFeedViewSet(SnippetViewSet):
     model = TrafficFeed
     icon = "link"
-    menu_label = "Traffic feeds"
+    menu_label = _("Traffic feeds")
     list_display = ["url", "region", "enabled", "last_imported_at"]
 
 
 class ListingViewSet(SnippetViewSet):
     model = Listing
     icon = "date"
-    menu_label = "Listings"
+    menu_label = _("Listings")
     list_display = ["title", "kind", "place", "starts_at", "venue"]
     list_filter = ["kind", "place"]
     search_fields = ["title", "venue"]
@@ -48,7 +49,7 @@ class ListingViewSet(SnippetViewSet):
 class LocalViewSetGroup(SnippetViewSetGroup):
     items = (TrafficAlertViewSet, ListingViewSet, TrafficFeedViewSet, PlaceViewSet)
     menu_icon = "site"
-    menu_label = "Local"
+    menu_label = _("Local")
     menu_name = "local"
     menu_order = 310
 

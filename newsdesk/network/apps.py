@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class NetworkConfig(AppConfig):
     name = "newsdesk.network"
     label = "network"
-    verbose_name = "Network"
+    verbose_name = _("Network")
 
     def ready(self) -> None:
         from wagtail.models import Site

@@ -13,24 +13,25 @@ import logging
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from newsdesk.network.selectors import site_navigation, site_settings_for
 
 logger = logging.getLogger(__name__)
 
-NOT_FOUND_TITLE = "We can't find that page"
-NOT_FOUND_MESSAGE = (
+NOT_FOUND_TITLE = _("We can't find that page")
+NOT_FOUND_MESSAGE = _(
     "The address may be mistyped, or the page may have moved or been taken down. "
     "Try a search, or start again from the front page."
 )
-FORBIDDEN_TITLE = "You can't open this page"
-FORBIDDEN_MESSAGE = (
+FORBIDDEN_TITLE = _("You can't open this page")
+FORBIDDEN_MESSAGE = _(
     "This page is not open to you. If you were sending a form, reload the page it came "
     "from and try again; if you think you should have access, sign in first."
 )
-SERVER_ERROR_TITLE = "Something went wrong on our side"
-SERVER_ERROR_MESSAGE = (
+SERVER_ERROR_TITLE = _("Something went wrong on our side")
+SERVER_ERROR_MESSAGE = _(
     "We could not show this page. The error has been logged. "
     "Please try again in a minute, or start again from the front page."
 )

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.conf import settings
 from django.db.models.signals import pre_delete
+from django.utils.translation import gettext_lazy as _
 
 
 class ProfilesConfig(AppConfig):
     name = "newsdesk.profiles"
     label = "profiles"
-    verbose_name = "Profiles"
+    verbose_name = _("Profiles")
 
     def ready(self) -> None:
         # Imported here, not at the top: the models cannot load before the app registry.

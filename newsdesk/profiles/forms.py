@@ -1,6 +1,7 @@
 """Reader-facing profile forms, and the admin form that guards the username."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from newsdesk.profiles.models import Profile
@@ -10,16 +11,18 @@ from newsdesk.profiles.usernames import MAX_LENGTH, TAKEN, username_key, usernam
 class ProfileCreateForm(forms.Form):
     username = forms.CharField(
         max_length=60,
-        help_text="3 to 30 characters: a to z, 0 to 9, and _ . - (not changeable later).",
+        help_text=_("3 to 30 characters: a to z, 0 to 9, and _ . - (not changeable later)."),
         widget=forms.TextInput(
             attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
         ),
     )
     display_name = forms.CharField(
-        max_length=80, required=False, help_text="Your name as readers see it. You can change it."
+        max_length=80,
+        required=False,
+        help_text=_("Your name as readers see it. You can change it."),
     )
     confirm = forms.BooleanField(
-        label="I understand that my username can never be changed.", required=True
+        label=_("I understand that my username can never be changed."), required=True
     )
 
     def clean_username(self):
@@ -36,15 +39,15 @@ class ProfileEditForm(forms.Form):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Up to 500 characters, shown on your profile page.",
+        help_text=_("Up to 500 characters, shown on your profile page."),
     )
     avatar = forms.FileField(
         required=False,
-        label="Profile picture",
-        help_text="A JPEG, PNG or WebP photo. We crop it square and remove its metadata.",
+        label=_("Profile picture"),
+        help_text=_("A JPEG, PNG or WebP photo. We crop it square and remove its metadata."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    remove_avatar = forms.BooleanField(required=False, label="Remove my profile picture")
+    remove_avatar = forms.BooleanField(required=False, label=_("Remove my profile picture"))
 
 
 class ProfileAdminForm(WagtailAdminModelForm):

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from wagtail import hooks
 
@@ -35,8 +36,8 @@ from newsdesk.profiles.usernames import (
     username_problem,
 )
 
-ALREADY_HAS_PROFILE = "You already have a profile; its username cannot be changed."
-SIGN_IN_FIRST = "Please sign in to create a profile."
+ALREADY_HAS_PROFILE = _("You already have a profile; its username cannot be changed.")
+SIGN_IN_FIRST = _("Please sign in to create a profile.")
 
 
 class ProfileError(ValidationError):

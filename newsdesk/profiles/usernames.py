@@ -20,21 +20,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.translation import gettext_lazy as _
+
 MIN_LENGTH = 3
 MAX_LENGTH = 30
 ALLOWED = re.compile(r"^[a-z0-9_.-]+$")
 
-TOO_SHORT = "Usernames need at least 3 characters."
-TOO_LONG = "Usernames can have at most 30 characters."
-NOT_ALLOWED_CHARACTERS = (
+TOO_SHORT = _("Usernames need at least 3 characters.")
+TOO_LONG = _("Usernames can have at most 30 characters.")
+NOT_ALLOWED_CHARACTERS = _(
     "Use only the letters a to z, the digits 0 to 9, and _ . - (no spaces, accents or "
     "letters from other alphabets)."
 )
-MUST_START_WITH_LETTER_OR_DIGIT = "Usernames start and end with a letter or a digit."
-RESERVED = "That username is reserved. Please choose another."
-TAKEN = "That username is already taken. Please choose another."
-NUMBERS_ONLY = "Usernames need at least one letter."
-LOOKS_LIKE_TAKEN = (
+MUST_START_WITH_LETTER_OR_DIGIT = _("Usernames start and end with a letter or a digit.")
+RESERVED = _("That username is reserved. Please choose another.")
+TAKEN = _("That username is already taken. Please choose another.")
+NUMBERS_ONLY = _("Usernames need at least one letter.")
+LOOKS_LIKE_TAKEN = _(
     "That username looks too much like one that is already taken, and readers could "
     "mistake one for the other. Please choose another."
 )

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from newsdesk.core.ratelimit import rate_limit_consume
@@ -22,12 +23,12 @@ from newsdesk.profiles.selectors import (
     profile_tombstone_by_username,
 )
 
-PROFILE_CREATED = (
+PROFILE_CREATED = _(
     "Welcome, {name}! Your profile is ready. Add a picture and a few words about yourself "
     "if you like."
 )
-PROFILE_SAVED = "Your profile has been saved."
-AVATAR_RATE_LIMITED = (
+PROFILE_SAVED = _("Your profile has been saved.")
+AVATAR_RATE_LIMITED = _(
     "You have changed your profile picture many times in a short while. Nothing was "
     "saved: please try again in {minutes} min."
 )

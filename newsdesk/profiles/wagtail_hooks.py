@@ -3,6 +3,7 @@
 The profile is part of the reader's export, and account deletion keeps only a tombstone.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
@@ -18,7 +19,7 @@ from newsdesk.profiles.services import profile_purge, profile_tombstone
 class ProfileViewSet(SnippetViewSet):
     model = Profile
     icon = "user"
-    menu_label = "Reader profiles"
+    menu_label = _("Reader profiles")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["username", "display_name", "created_at", "deleted_at"]

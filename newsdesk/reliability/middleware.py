@@ -20,16 +20,17 @@ import logging
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.reliability.faults import is_cache_outage, is_database_outage
 
 logger = logging.getLogger(__name__)
 
-CACHE_OUTAGE_MESSAGE = (
+CACHE_OUTAGE_MESSAGE = _(
     "We can't check posting and sign-in limits right now, so this action is paused. "
     "Nothing was saved. Please try again in a minute."
 )
-DATABASE_OUTAGE_MESSAGE = (
+DATABASE_OUTAGE_MESSAGE = _(
     "We can't reach our database for a moment. If you were posting, check whether it "
     "went through before sending it again. Please try again in a minute."
 )

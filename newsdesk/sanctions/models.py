@@ -9,14 +9,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Sanction(models.Model):
     class Kind(models.TextChoices):
-        WARNING = "warning", "Warning"
-        TIMEOUT = "timeout", "Timeout"
-        SITE_BAN = "site_ban", "Ban on this site"
-        NETWORK_BAN = "network_ban", "Ban on the whole network"
+        WARNING = "warning", _("Warning")
+        TIMEOUT = "timeout", _("Timeout")
+        SITE_BAN = "site_ban", _("Ban on this site")
+        NETWORK_BAN = "network_ban", _("Ban on the whole network")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
@@ -28,12 +29,12 @@ class Sanction(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="The site a site ban applies to.",
+        help_text=_("The site a site ban applies to."),
     )
     ends_at = models.DateTimeField(
-        null=True, blank=True, help_text="When a timeout ends. Bans last until revoked."
+        null=True, blank=True, help_text=_("When a timeout ends. Bans last until revoked.")
     )
-    reason = models.TextField(help_text="Why: the author is shown this.")
+    reason = models.TextField(help_text=_("Why: the author is shown this."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

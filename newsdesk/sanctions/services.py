@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.sanctions.models import Sanction
 
-ALREADY_REVOKED = "This sanction was already revoked."
+ALREADY_REVOKED = _("This sanction was already revoked.")
 
 
 @transaction.atomic

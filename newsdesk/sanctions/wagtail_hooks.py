@@ -1,5 +1,6 @@
 """Sanctions in the Wagtail admin: moderators list, impose and revoke them."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
@@ -12,7 +13,7 @@ from newsdesk.sanctions.models import Sanction
 class SanctionViewSet(SnippetViewSet):
     model = Sanction
     icon = "warning"
-    menu_label = "Sanctions"
+    menu_label = _("Sanctions")
     menu_order = 410
     add_to_admin_menu = True
     list_display = ["user", "kind", "site", "ends_at", "reason", "created_by", "created_at"]

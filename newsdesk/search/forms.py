@@ -4,29 +4,30 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
-QUERY_TOO_LONG = "Your search is too long: use at most {max} characters."
-DATES_REVERSED = "The 'from' date must be on or before the 'to' date."
+QUERY_TOO_LONG = _("Your search is too long: use at most {max} characters.")
+DATES_REVERSED = _("The 'from' date must be on or before the 'to' date.")
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search for",
+        label=_("Search for"),
         required=False,
         strip=True,
         widget=forms.SearchInput(attrs={"autocomplete": "off", "enterkeyhint": "search"}),
     )
-    section = forms.ChoiceField(label="Section", required=False)
+    section = forms.ChoiceField(label=_("Section"), required=False)
     date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [("", "All sections")] + [
+        self.fields["section"].choices = [("", _("All sections"))] + [
             (s.slug, s.title) for s in sections
         ]
 

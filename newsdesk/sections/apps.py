@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SectionsConfig(AppConfig):
     name = "newsdesk.sections"
     label = "sections"
-    verbose_name = "Sections"
+    verbose_name = _("Sections")

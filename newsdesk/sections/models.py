@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
@@ -25,12 +26,12 @@ class HomePage(BasePage):
     template = "sections/home_page.html"
 
     latest_count = models.PositiveSmallIntegerField(
-        default=18, help_text="How many of the latest stories follow the top stories."
+        default=18, help_text=_("How many of the latest stories follow the top stories.")
     )
 
     content_panels = [
         FieldPanel("title"),
-        InlinePanel("top_stories", heading="Top stories", label="Top story", max_num=6),
+        InlinePanel("top_stories", heading=_("Top stories"), label=_("Top story"), max_num=6),
         FieldPanel("latest_count"),
     ]
 

@@ -252,6 +252,9 @@ LANGUAGES = [("en", "English"), ("af", "Afrikaans")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
+# The interface catalogs (django.po for Python and templates, djangojs.po for the site
+# scripts); docs/I18N.md says how to add a language.
+LOCALE_PATHS = [REPO_DIR / "locale"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATICFILES_DIRS = [PROJECT_DIR / "static"]

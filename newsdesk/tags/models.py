@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 
 
@@ -9,17 +10,17 @@ class Tag(TagBase):
     """One person, place or topic, with its own page at /tags/<slug>/."""
 
     class Kind(models.TextChoices):
-        TOPIC = "topic", "Topic"
-        PERSON = "person", "Person"
-        PLACE = "place", "Place"
-        ORGANISATION = "organisation", "Organisation"
+        TOPIC = "topic", _("Topic")
+        PERSON = "person", _("Person")
+        PLACE = "place", _("Place")
+        ORGANISATION = "organisation", _("Organisation")
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
-    description = models.TextField(blank=True, help_text="Shown at the top of the tag page.")
+    description = models.TextField(blank=True, help_text=_("Shown at the top of the tag page."))
 
     class Meta:
-        verbose_name = "tag"
-        verbose_name_plural = "tags"
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
 
     def get_absolute_url(self) -> str:

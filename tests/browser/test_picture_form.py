@@ -34,7 +34,7 @@ def test_the_browser_checks_the_picture_form_before_sending(live_site, home_page
     box = page.locator("[data-client-errors]")
     assert box.is_visible()
     text = box.inner_text()
-    assert services.RIGHTS_REQUIRED in text
+    assert str(services.RIGHTS_REQUIRED) in text
     assert services.CAPTION_REQUIRED.format(name="storm.jpg") in text
     assert requests == []  # nothing was sent, so the chosen photo is still chosen
     assert page.locator("#id_photos-0-file").evaluate("input => input.files[0].name") == (

@@ -114,7 +114,7 @@ def test_another_reader_cannot_take_an_existing_username_in_another_case(network
         page.get_by_label("Username", exact=True).fill("LERATO")
         page.get_by_label("I understand that my username can never be changed.").check()
         page.get_by_role("button", name="Create profile").click()
-        page.get_by_text(TAKEN).wait_for()
+        page.get_by_text(str(TAKEN)).wait_for()
         _shot(page, "username_taken")
         assert page.url.endswith("/people/create/")
         assert errors == []

@@ -67,7 +67,7 @@ def test_two_exporters_cannot_claim_one_key(reader):
 
 def test_delete_needs_the_password(client, reader):
     response = client.post("/people/me/delete/", {"password": "nope", "confirm": "on"})
-    assert WRONG_PASSWORD in response.content.decode()
+    assert str(WRONG_PASSWORD) in response.content.decode()
     assert EmailAddress.objects.filter(email=EMAIL).exists()
 
 
@@ -112,5 +112,5 @@ def test_deleting_the_account_leaves_no_trace_of_the_email_but_keeps_the_usernam
     assert "_auth_user_id" not in client.session
     tombstone = Profile.objects.get(username_key="zanele")
     assert tombstone.is_tombstone
-    with pytest.raises(ProfileError, match=TAKEN):
+    with pytest.raises(ProfileError, match=str(TAKEN)):
         profile_create(user=ReaderFactory(), username="Zanele")

@@ -403,10 +403,10 @@ def test_a_refused_picture_form_keeps_the_text_and_names_the_photos_to_choose_ag
     response = reader_client.post("/contribute/pictures/", data)
     html = response.content.decode()
     assert response.status_code == 200 and not Submission.objects.exists()
-    assert services.RIGHTS_REQUIRED in html
+    assert str(services.RIGHTS_REQUIRED) in html
     assert views.CHOOSE_AGAIN.format(names="lightning.jpg, harbour.jpg") in html
     assert "Choose <strong>lightning.jpg</strong> again here." in html
     assert 'value="Storm over the bay"' in html and 'value="The harbour after"' in html
     # The browser checks the same rules, in the same words, before anything is sent.
     assert '<script id="pictures-checks" type="application/json">' in html
-    assert services.NO_PHOTOS in html.split('id="pictures-checks"')[1]
+    assert str(services.NO_PHOTOS) in html.split('id="pictures-checks"')[1]

@@ -42,3 +42,11 @@ def html_datetime(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def javascript_catalog_url() -> str:
+    """The versioned URL of the site scripts' catalog in the active language."""
+    from newsdesk.core.jsi18n import catalog_url
+
+    return catalog_url()

@@ -38,10 +38,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.utils.functional import Promise
+
 
 class LocalComponent:
     name: ClassVar[str] = ""
-    title: ClassVar[str] = ""
+    title: ClassVar[str | Promise] = ""
     description: ClassVar[str] = ""
     template_name: ClassVar[str] = ""
     order: ClassVar[int] = 100

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.local import selectors
 from newsdesk.local.components.base import LocalComponent
@@ -11,7 +12,7 @@ from newsdesk.local.weather.service import weather_for_place
 
 class LocalNewsComponent(LocalComponent):
     name = "news"
-    title = "Local news"
+    title = _("Local news")
     description = "The latest stories about your city and its province."
     template_name = "local/components/news.html"
     order = 10
@@ -22,7 +23,7 @@ class LocalNewsComponent(LocalComponent):
 
 class WeatherComponent(LocalComponent):
     name = "weather"
-    title = "Weather"
+    title = _("Weather")
     description = "Current conditions where you are."
     template_name = "local/components/weather.html"
     order = 20
@@ -33,7 +34,7 @@ class WeatherComponent(LocalComponent):
 
 class TrafficComponent(LocalComponent):
     name = "traffic"
-    title = "Traffic Alerts"
+    title = _("Traffic Alerts")
     description = "Road closures, accidents and delays in your area."
     template_name = "local/components/traffic.html"
     order = 30
@@ -44,7 +45,7 @@ class TrafficComponent(LocalComponent):
 
 class ListingsComponent(LocalComponent):
     name = "listings"
-    title = "Listings"
+    title = _("Listings")
     description = "Upcoming events and what is on TV."
     template_name = "local/components/listings.html"
     order = 40

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.local.components import local_components
 
@@ -6,6 +7,6 @@ register = template.Library()
 
 
 @register.inclusion_tag("local/slots.html")
-def local_slots(heading: str = "Your area"):
+def local_slots(heading: str | None = None):
     """Empty slots for every component; local.js fills them (same bytes for everyone)."""
-    return {"components": local_components(), "heading": heading}
+    return {"components": local_components(), "heading": heading or _("Your area")}

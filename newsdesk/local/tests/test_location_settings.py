@@ -48,7 +48,7 @@ def test_anonymous_save_sets_a_signed_lax_cookie_and_shows_saved(client, home_pa
         "traffic": "durban",
     }
     page = client.get(response["Location"])
-    assert SAVED in page.content.decode()
+    assert str(SAVED) in page.content.decode()
     assert 'value="cape-town" selected' in page.content.decode()
 
 
@@ -62,7 +62,7 @@ def test_an_unknown_place_is_refused_and_changes_nothing(client, home_page):
     _save(client, weather="cape-town")
     response = _save(client, weather="atlantis")
     assert response.status_code == 400
-    assert FIX_ERRORS in response.content.decode()
+    assert str(FIX_ERRORS) in response.content.decode()
     assert COOKIE not in response.cookies
     assert "Cape Town" in client.get("/local/components/weather/").content.decode()
 
@@ -93,7 +93,7 @@ def test_clear_removes_the_cookie_and_the_account_choices(client, home_page, rea
     _save(client, weather="cape-town")
     response = client.post("/location/", {"clear": "1"})
     assert response.cookies[COOKIE].value == ""
-    assert CLEARED in client.get(response["Location"]).content.decode()
+    assert str(CLEARED) in client.get(response["Location"]).content.decode()
     client.force_login(reader)
     _save(client, weather="cape-town")
     client.post("/location/", {"clear": "1"})

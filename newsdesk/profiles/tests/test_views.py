@@ -100,7 +100,7 @@ def test_taking_an_existing_name_in_another_case_is_refused_with_a_message(clien
     client.force_login(ReaderFactory())
     response = client.post("/people/create/", {"username": "ZANELE", "confirm": "on"})
     assert response.status_code == 200
-    assert TAKEN in response.content.decode()
+    assert str(TAKEN) in response.content.decode()
     assert Profile.objects.count() == 1
 
 

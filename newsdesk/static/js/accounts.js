@@ -3,6 +3,12 @@
 // "Sign in" and "Join" links.
 (function () {
   "use strict";
+  // Django's JavaScript catalog (base.html loads it first); English if it is missing.
+  var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (m, key) { return String(obj[key]); });
+  };
   var slot = document.querySelector("[data-account-slot]");
   if (!slot || !window.fetch) return;
 
@@ -34,7 +40,7 @@
     if (profile && profile.avatar_url) {
       summary.appendChild(el("img", { src: profile.avatar_url, alt: "", width: "28", height: "28", class: "account-menu__avatar" }));
     }
-    summary.appendChild(el("span", {}, profile ? profile.display_name : "Your account"));
+    summary.appendChild(el("span", {}, profile ? profile.display_name : gettext("Your account")));
     menu.appendChild(summary);
     var list = el("ul", { class: "account-menu__list" });
     function item(href, text) {
@@ -43,16 +49,16 @@
       list.appendChild(li);
     }
     if (profile) {
-      item(profile.url, "Your profile (@" + profile.username + ")");
-      item(links.edit_profile, "Edit profile");
-      item(links.my_comments, "My comments");
-      item(links.my_contributions, "My contributions");
+      item(profile.url, interpolate(gettext("Your profile (@%(username)s)"), { username: profile.username }, true));
+      item(links.edit_profile, gettext("Edit profile"));
+      item(links.my_comments, gettext("My comments"));
+      item(links.my_contributions, gettext("My contributions"));
     } else {
-      item(links.create_profile, "Create your profile");
+      item(links.create_profile, gettext("Create your profile"));
     }
-    item(links.account, "Account settings");
-    item(links.export, "Download your data");
-    item(links.sign_out, "Sign out");
+    item(links.account, gettext("Account settings"));
+    item(links.export, gettext("Download your data"));
+    item(links.sign_out, gettext("Sign out"));
     menu.appendChild(list);
     slot.replaceChildren(menu);
     document.querySelectorAll("[data-join-prompt]").forEach(function (box) { box.hidden = true; });

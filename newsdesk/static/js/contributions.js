@@ -2,6 +2,12 @@
 // of a published contribution. The pages work without this script.
 (function () {
   "use strict";
+  // Django's JavaScript catalog (base.html loads it first); English if it is missing.
+  var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (m, key) { return String(obj[key]); });
+  };
 
   var counter = document.querySelector("[data-word-count]");
   var body = document.getElementById("id_body");
@@ -10,7 +16,7 @@
     var words = /[^\s\p{P}\p{S}]+(?:['’-][^\s\p{P}\p{S}]+)*/gu;
     var update = function () {
       var count = (body.value.match(words) || []).length;
-      counter.textContent = count + (count === 1 ? " word" : " words");
+      counter.textContent = interpolate(ngettext("%(count)s word", "%(count)s words", count), { count: count }, true);
       counter.classList.toggle("is-short", count < minimum);
     };
     body.addEventListener("input", update);

@@ -4,6 +4,12 @@
    server-rendered thread, where everything works with plain forms. */
 (function () {
   "use strict";
+  // Django's JavaScript catalog (base.html loads it first); English if it is missing.
+  var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (m, key) { return String(obj[key]); });
+  };
   var root = document.getElementById("comments");
   if (!root || !window.fetch || !window.FormData) return;
   // URLs come from the page (reversed by name in article_comments.html), never written here.
@@ -20,11 +26,11 @@
     return format.replace(/%s/, String(args[0]));
   };
   var REASONS = [
-    ["spam", "Spam"],
-    ["abuse", "Abuse or harassment"],
-    ["off_topic", "Off topic"],
-    ["illegal", "Illegal content"],
-    ["other", "Something else"]
+    ["spam", gettext("Spam")],
+    ["abuse", gettext("Abuse or harassment")],
+    ["off_topic", gettext("Off topic")],
+    ["illegal", gettext("Illegal content")],
+    ["other", gettext("Something else")]
   ];
   var uid = 0;
 
@@ -53,7 +59,7 @@
     }).then(function (response) {
       return response.json().then(
         function (json) { json.httpStatus = response.status; return json; },
-        function () { return { ok: false, httpStatus: response.status, message: "Something went wrong. Please try again." }; }
+        function () { return { ok: false, httpStatus: response.status, message: gettext("Something went wrong. Please try again.") }; }
       );
     });
   }
@@ -76,14 +82,14 @@
     if (opts.value) area.value = opts.value;
     form.appendChild(area);
     if (opts.replyTo) form.appendChild(el("input", { type: "hidden", name: "reply_to", value: opts.replyTo }));
-    var hint = el("p", { className: "comment-form__hint" }, "Plain text; links become clickable. Please keep to our ");
-    hint.appendChild(el("a", { href: urls.policy }, "comments policy"));
+    var hint = el("p", { className: "comment-form__hint" }, gettext("Plain text; links become clickable. Please keep to our "));
+    hint.appendChild(el("a", { href: urls.policy }, gettext("comments policy")));
     hint.appendChild(document.createTextNode("."));
     form.appendChild(hint);
     var buttons = el("p", { className: "comment-form__buttons" });
     buttons.appendChild(el("button", { className: "button", type: "submit" }, opts.submit));
     if (opts.onCancel) {
-      var cancel = el("button", { className: "button button--quiet", type: "button" }, "Cancel");
+      var cancel = el("button", { className: "button button--quiet", type: "button" }, gettext("Cancel"));
       cancel.addEventListener("click", opts.onCancel);
       buttons.appendChild(cancel);
     }
@@ -98,7 +104,7 @@
         if (result.ok) opts.onDone(result, form);
       }, function () {
         button.disabled = false;
-        status(form).textContent = "Could not reach the site. Please try again.";
+        status(form).textContent = gettext("Could not reach the site. Please try again.");
       });
     });
     return form;
@@ -150,17 +156,17 @@
       if (empty) empty.remove();
       if (!threadBox.querySelector(".conversation__closed")) {
         formBox.appendChild(el("p", { className: "conversation__closed", role: "status" },
-          "Comments have been closed for this article."));
+          gettext("Comments have been closed for this article.")));
       }
       return;
     }
     if (!me.signed_in || !me.has_profile) {
       var prompt = el("p", { className: "conversation__signin" });
       var link = me.signed_in
-        ? el("a", { href: me.create_profile_url }, "Create your public profile")
-        : el("a", { href: me.sign_in_url }, "Sign in");
+        ? el("a", { href: me.create_profile_url }, gettext("Create your public profile"))
+        : el("a", { href: me.sign_in_url }, gettext("Sign in"));
       prompt.appendChild(link);
-      prompt.appendChild(document.createTextNode(me.signed_in ? " to comment." : " to join the conversation."));
+      prompt.appendChild(document.createTextNode(me.signed_in ? gettext(" to comment.") : gettext(" to join the conversation.")));
       formBox.appendChild(prompt);
       return;
     }
@@ -170,8 +176,8 @@
     }
     formBox.appendChild(commentForm({
       action: base + "post/",
-      label: "Your comment, as " + me.display_name,
-      submit: "Post comment",
+      label: interpolate(gettext("Your comment, as %(name)s"), { name: me.display_name }, true),
+      submit: gettext("Post comment"),
       onDone: function (result, form) {
         form.reset();
         insertComment(result.html, null, result.id);
@@ -179,7 +185,7 @@
       }
     }));
     var mine = el("p", { className: "conversation__mine" });
-    mine.appendChild(el("a", { href: urls.mine }, "Your comments and notification settings"));
+    mine.appendChild(el("a", { href: urls.mine }, gettext("Your comments and notification settings")));
     formBox.appendChild(mine);
   }
 
@@ -189,7 +195,7 @@
     if (!box || !count || !by) return;
     var n = parseInt(box.dataset.count, 10) + by;
     box.dataset.count = String(n);
-    count.textContent = n + (n === 1 ? " comment" : " comments");
+    count.textContent = interpolate(ngettext("%(count)s comment", "%(count)s comments", n), { count: n }, true);
   }
 
   function reportForm(article, link) {
@@ -197,7 +203,7 @@
     var id = article.dataset.commentId;
     var form = el("form", { className: "report-form report-form--inline" });
     var fieldset = el("fieldset");
-    fieldset.appendChild(el("legend", {}, "Why should a moderator look at this comment?"));
+    fieldset.appendChild(el("legend", {}, gettext("Why should a moderator look at this comment?")));
     REASONS.forEach(function (reason, index) {
       var label = el("label", { className: "report-form__choice" });
       var radio = el("input", { type: "radio", name: "reason", value: reason[0], required: "" });
@@ -208,11 +214,11 @@
     });
     form.appendChild(fieldset);
     var noteId = "report-note-" + uid;
-    form.appendChild(el("label", { for: noteId }, "Anything a moderator should know (needed for \u201cSomething else\u201d)"));
+    form.appendChild(el("label", { for: noteId }, gettext("Anything a moderator should know (needed for \u201cSomething else\u201d)")));
     form.appendChild(el("textarea", { id: noteId, name: "note", rows: "2", maxlength: "1000" }));
     var buttons = el("p", { className: "comment-form__buttons" });
-    buttons.appendChild(el("button", { className: "button", type: "submit" }, "Send report"));
-    var cancel = el("button", { className: "button button--quiet", type: "button" }, "Cancel");
+    buttons.appendChild(el("button", { className: "button", type: "submit" }, gettext("Send report")));
+    var cancel = el("button", { className: "button button--quiet", type: "button" }, gettext("Cancel"));
     cancel.addEventListener("click", function () { form.remove(); link.focus(); });
     buttons.appendChild(cancel);
     form.appendChild(buttons);
@@ -223,7 +229,7 @@
         if (result.ok || result.httpStatus === 409) {
           form.querySelector("fieldset").disabled = true;
           form.querySelector("button[type=submit]").remove();
-          link.replaceWith(el("span", { className: "comment__action comment__reported" }, "Reported"));
+          link.replaceWith(el("span", { className: "comment__action comment__reported" }, gettext("Reported")));
         }
       });
     });
@@ -235,8 +241,8 @@
     var body = article.querySelector(".comment__body");
     var form = commentForm({
       action: commentUrl("edit", id),
-      label: "Edit your comment",
-      submit: "Save",
+      label: gettext("Edit your comment"),
+      submit: gettext("Save"),
       value: body ? body.innerText.trim() : "",
       onCancel: function () { form.remove(); body.hidden = false; },
       onDone: function (result) {
@@ -320,22 +326,22 @@
       if (report) report.remove();
       if (edit && me.editable.indexOf(id) === -1) edit.remove();
       if (!edit && me.editable.indexOf(id) !== -1) {
-        edit = el("a", { className: "comment__action", "data-action": "edit", href: commentUrl("edit", id) }, "Edit");
+        edit = el("a", { className: "comment__action", "data-action": "edit", href: commentUrl("edit", id) }, gettext("Edit"));
         actions.appendChild(edit);
       }
-      var del = el("button", { className: "comment__action comment__delete", type: "button" }, "Delete");
+      var del = el("button", { className: "comment__action comment__delete", type: "button" }, gettext("Delete"));
       actions.appendChild(del);
       del.addEventListener("click", function () {
-        if (!window.confirm("Delete this comment? This cannot be undone.")) return;
+        if (!window.confirm(gettext("Delete this comment? This cannot be undone."))) return;
         post(commentUrl("delete", id), new FormData()).then(function (result) {
           if (!result.ok) return;
           var body = article.querySelector(".comment__body");
-          if (body) body.replaceWith(el("p", { className: "comment__deleted" }, "You deleted this comment."));
+          if (body) body.replaceWith(el("p", { className: "comment__deleted" }, gettext("You deleted this comment.")));
           actions.remove();
         });
       });
     } else if (report && me.reported.indexOf(id) !== -1) {
-      report.replaceWith(el("span", { className: "comment__action comment__reported" }, "Reported"));
+      report.replaceWith(el("span", { className: "comment__action comment__reported" }, gettext("Reported")));
     }
   }
 
@@ -438,8 +444,8 @@
       var name = article.querySelector(".comment__author").textContent;
       var form = commentForm({
         action: base + "post/",
-        label: "Your reply to " + name,
-        submit: "Post reply",
+        label: interpolate(gettext("Your reply to %(name)s"), { name: name }, true),
+        submit: gettext("Post reply"),
         replyTo: article.dataset.commentId,
         onCancel: function () { form.remove(); link.focus(); },
         onDone: function (result) {
@@ -486,8 +492,8 @@
       if (!threadBox.querySelector('[data-comment-id="' + held.id + '"]')) {
         var article = el("article", { className: "comment comment--held", "data-comment-id": String(held.id) });
         var meta = el("header", { className: "comment__meta" });
-        meta.appendChild(el("span", { className: "comment__author" }, me.display_name || "You"));
-        meta.appendChild(el("span", { className: "comment__badge comment__badge--held" }, "Awaiting review"));
+        meta.appendChild(el("span", { className: "comment__author" }, me.display_name || gettext("You")));
+        meta.appendChild(el("span", { className: "comment__badge comment__badge--held" }, gettext("Awaiting review")));
         article.appendChild(meta);
         var body = el("div", { className: "comment__body" });
         body.appendChild(fromHtml(held.html));

@@ -3,8 +3,14 @@
 // a link that reloads the homepage. Polling pauses while the tab is hidden.
 (function () {
   "use strict";
+  // Django's JavaScript catalog (base.html loads it first); English if it is missing.
+  var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (m, key) { return String(obj[key]); });
+  };
 
-  var MESSAGE = "There are new stories on the homepage. Click here to see them.";
+  var MESSAGE = gettext("There are new stories on the homepage. Click here to see them.");
   var region = document.querySelector(".live-banner[data-live-url]");
   if (!region || !window.fetch) return;
 

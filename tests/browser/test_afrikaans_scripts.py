@@ -1,0 +1,40 @@
+"""The site scripts speak the page's language: their strings come from the catalog."""
+
+import pytest
+from django.test import Client
+
+from newsdesk.articles.tests.factories import article_factory
+from newsdesk.discussions.tests.factories import comment_factory, reader_factory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_scripts_render_their_strings_in_afrikaans(live_site, section, browser, settings):
+    # Until each site sets its language, the default language stands in for the site's.
+    settings.LANGUAGE_CODE = "af"
+    article = article_factory(section=section, title="Raad keur begroting goed")
+    reader = reader_factory(username="zola")
+    comment_factory(article=article, author=reader_factory(), body="Goeie nuus vir almal")
+    client = Client()
+    client.force_login(reader)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_site.url}]
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live_site.url + article.url)
+    conversation = page.locator(".conversation")
+    conversation.get_by_text("Goeie nuus vir almal").wait_for()
+    # Drawn by discussions.js from the catalog, not by the template.
+    conversation.get_by_role("button", name="Plaas kommentaar").wait_for()
+    assert page.evaluate("window.ngettext('%(count)s comment', '%(count)s comments', 2)") == (
+        "%(count)s kommentare"
+    )
+    # The account menu is drawn by accounts.js.
+    page.locator("[data-account-slot] summary").click()
+    assert page.get_by_role("link", name="Teken af").is_visible()
+    page.screenshot(path="docs/screenshots/afrikaans-article-comments.png", full_page=False)
+    assert errors == []
+    context.close()
