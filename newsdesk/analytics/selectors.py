@@ -22,7 +22,7 @@ def most_read_for_site(*, site: Site, request) -> list[dict]:
         articles = (
             ArticlePage.objects.published()
             .filter(pk__in=[entry.article_id for entry in entries])
-            .only("id", "path", "url_path", "title", "depth")
+            .only("id", "path", "url_path", "title", "depth", "content_type")
         )
         by_id = {
             card.article.pk: card for card in article_cards(articles=articles, request=request)
