@@ -2,10 +2,12 @@
 
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from newsdesk.discussions.models import Comment, CommenterSettings
+from newsdesk.network.selectors import site_language
 
 REPLY_SUBJECT = _("%(name)s replied to your comment")
 REJECTION_SUBJECT = _("Your comment was not published")
@@ -21,11 +23,20 @@ def _name(user) -> str:
     return profile.shown_name if profile else str(_("A reader"))
 
 
-def _comment_url(comment: Comment) -> str:
-    """The reply's permalink, which opens the thread page that holds it, at the reply."""
+def _comment_url(comment: Comment, site) -> str:
+    """The reply's permalink on the story's own site, which opens the thread page that
+    holds it, at the reply."""
     from django.conf import settings
 
-    return settings.WAGTAILADMIN_BASE_URL + reverse("discussions:permalink", args=[comment.pk])
+    base = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+    return base + reverse("discussions:permalink", args=[comment.pk])
+
+
+def _in_site_language(comment: Comment):
+    """Mail speaks the language of the site the comment is on, as its pages do (the
+    worker has no request to take it from)."""
+    site = comment.article.get_site()
+    return site, translation.override(site_language(site=site))
 
 
 @task()
@@ -45,6 +56,13 @@ def comment_notify_reply(comment_id: int) -> bool:
         or not _wants(recipient, "notify_on_reply")
     ):
         return False
+    site, language = _in_site_language(comment)
+    with language:
+        _reply_mail_send(comment, recipient, site)
+    return True
+
+
+def _reply_mail_send(comment: Comment, recipient, site) -> None:
     send_mail(
         REPLY_SUBJECT % {"name": _name(comment.author)},
         _(
@@ -57,12 +75,11 @@ def comment_notify_reply(comment_id: int) -> bool:
             "name": _name(comment.author),
             "title": comment.article.title,
             "body": comment.body,
-            "url": _comment_url(comment),
+            "url": _comment_url(comment, site),
         },
         None,
         [recipient.email],
     )
-    return True
 
 
 @task()
@@ -76,6 +93,13 @@ def comment_notify_rejection(comment_id: int) -> bool:
         return False
     if not _wants(comment.author, "notify_on_rejection"):
         return False
+    _site, language = _in_site_language(comment)
+    with language:
+        _rejection_mail_send(comment)
+    return True
+
+
+def _rejection_mail_send(comment: Comment) -> None:
     reason = comment.get_rejection_reason_display()
     note = (
         "\n\n" + _("The moderator's note: %(note)s") % {"note": comment.rejection_note}
@@ -93,4 +117,3 @@ def comment_notify_rejection(comment_id: int) -> bool:
         None,
         [comment.author.email],
     )
-    return True

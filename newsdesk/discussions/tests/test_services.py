@@ -270,6 +270,23 @@ def test_reply_notification_reaches_readers_who_opted_in(
     assert "Agreed" in mail.outbox[0].body
 
 
+def test_notifications_speak_the_language_of_the_comments_site(
+    article, site, django_capture_on_commit_callbacks
+):
+    from newsdesk.network.models import SiteSettings
+
+    settings_row = SiteSettings.for_site(site)
+    settings_row.language = "af"
+    settings_row.save()
+    author = reader_factory(username="alice", email="alice@example.org")
+    CommenterSettings.objects.create(user=author, notify_on_reply=True)
+    comment, _ = post(article, author=author)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(article, author=reader_factory(username="bob"), reply_to=comment, body="Eens")
+    assert mail.outbox[0].subject == "Bob het op jou kommentaar geantwoord"
+    assert f"{site.root_url}/comments/c/" in mail.outbox[0].body
+
+
 def test_no_notification_without_opt_in(article, site, django_capture_on_commit_callbacks):
     comment, _ = post(article)
     with django_capture_on_commit_callbacks(execute=True):
