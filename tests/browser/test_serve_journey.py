@@ -101,6 +101,10 @@ def test_a_news_reader_reads_nuus_in_afrikaans_and_follows_a_story_to_english(se
         page.wait_for_load_state()
         assert page.locator("html").get_attribute("lang") == "af"
         page.locator(".conversation textarea").wait_for(timeout=15000)  # signed in here too
+        # The interface speaks Afrikaans too: the comment box and the account menu.
+        assert page.locator(".conversation").get_by_text("Plaas kommentaar").count() == 1
+        assert page.get_by_text("Teken af").count() >= 1
+        assert page.get_by_text("Post comment").count() == 0
         english_href = page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href")
         # News is the default site: serve gives it the bare address it prints.
         assert english_href.startswith(served.url + "/")
