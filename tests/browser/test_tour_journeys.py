@@ -161,7 +161,9 @@ def test_item_1_the_reported_queue_lists_only_comments_with_an_open_report(serve
                 "cs => cs.map(c => Number(c.dataset.commentId))"
             )
             reported = next(pk for pk in ids if pk not in before)
-            reader.locator(f"#c{reported}").get_by_role("link", name="Report Comment").click()
+            reader.locator(f"#comment-{reported}").get_by_role(
+                "link", name="Report Comment"
+            ).click()
             reader.get_by_label("Abuse or harassment").check()
             reader.get_by_role("button", name="Send report").click()
             expect(
@@ -283,10 +285,11 @@ def test_item_6_readers_are_named_by_their_profile_and_reasons_in_words(served, 
         row = moderator.locator("tr[data-comment-id]").filter(has_text="Lindiwe Khumalo").first
         pk = row.get_attribute("data-comment-id")
         assert not INTERNAL_HANDLE.search(moderator.locator("main").inner_text())
+        row.get_by_text("Reject…").click()  # the row's reject form opens on its reason
         reason = row.get_by_label(f"Rejection reason for comment {pk}")
         assert reason.input_value() == ""  # no reason is chosen for the moderator
         reason.select_option(label="Off topic")
-        row.get_by_role("button", name="Reject").click()
+        row.get_by_role("button", name="Reject", exact=True).click()
         expect(moderator.get_by_text("Rejected 1 comment.")).to_be_visible()
 
         moderator.goto(served.url + "/admin/comments/?queue=rejected")
@@ -314,7 +317,7 @@ def test_item_7_a_closed_thread_offers_no_reply_or_edit(served, browser):
         reader.get_by_role("button", name="Post comment").click()
         conversation = reader.locator(".conversation")
         expect(conversation.locator(".comment").filter(has_text=mine)).to_be_visible()
-        expect(conversation.get_by_role("link", name="Edit").first).to_be_visible()
+        expect(conversation.get_by_role("link", name="Edit", exact=True).first).to_be_visible()
         expect(conversation.get_by_role("link", name="Reply").first).to_be_visible()
 
         with visit(browser, served, who="editor") as editor:
@@ -334,7 +337,7 @@ def test_item_7_a_closed_thread_offers_no_reply_or_edit(served, browser):
             conversation.get_by_text(mine).wait_for()
             expect(conversation.get_by_text("closed").first).to_be_visible()
             assert conversation.get_by_role("link", name="Reply").count() == 0
-            assert conversation.get_by_role("link", name="Edit").count() == 0
+            assert conversation.get_by_role("link", name="Edit", exact=True).count() == 0
         assert reader.console_errors == []
 
 
