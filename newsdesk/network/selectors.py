@@ -101,7 +101,9 @@ def site_language_for_request(request) -> str:
 
 
 def _site_language_key(request) -> str:
-    generation = cache.get_or_set(SITE_LANGUAGE_GENERATION_KEY, 0, None)
+    # Generation 0 until the first forget stores 1. Not ``get_or_set``: its ``add`` is
+    # atomic and fails closed when Redis is down, and a page must still render then.
+    generation = cache.get(SITE_LANGUAGE_GENERATION_KEY) or 0
     return f"newsdesk:site-language:{generation}:{request._get_raw_host()}"
 
 

@@ -43,7 +43,8 @@ def site_addresses_for_local_serve(*, host: str, port: int) -> list[Site]:
 
 def site_language_forget() -> None:
     """Drop every cached site language (a site's settings or address changed)."""
-    try:
-        cache.incr(SITE_LANGUAGE_GENERATION_KEY)
-    except ValueError:
-        cache.set(SITE_LANGUAGE_GENERATION_KEY, 1, None)
+    # Read and set, not ``incr``: two saves at once both land on a new generation, which
+    # is all that matters, and neither fails while Redis is down (``incr`` fails closed;
+    # reads then fail open, so nothing stale is served meanwhile).
+    generation = cache.get(SITE_LANGUAGE_GENERATION_KEY) or 0
+    cache.set(SITE_LANGUAGE_GENERATION_KEY, generation + 1, None)
