@@ -65,6 +65,14 @@ def _render(request, blog, form, *, entry=None):
     )
 
 
+ENTRY_FIELDS = ("body", "title", "author", "is_key_event", "is_pinned")
+
+
+def _entry_fields(form) -> dict:
+    """What the desk's form hands to the entry services, for posting and editing alike."""
+    return {name: form.cleaned_data[name] for name in ENTRY_FIELDS}
+
+
 def entries_view(request, page_id: int):
     """The desk: the post form on top, the stream below with its buttons."""
     blog = _blog_for(request, page_id)
@@ -72,16 +80,11 @@ def entries_view(request, page_id: int):
     blank = LiveBlogEntry(blog=blog, body=[("paragraph", RichText(""))])
     form = EntryForm(request.POST or None, instance=blank, for_user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             services.entry_post(
                 blog=blog,
                 user=request.user,
-                body=data["body"],
-                title=data["title"],
-                author=data["author"],
-                is_key_event=data["is_key_event"],
-                is_pinned=data["is_pinned"],
+                **_entry_fields(form),
             )
         except ValidationError as error:
             _form_errors(form, error)
@@ -96,16 +99,11 @@ def entry_edit_view(request, entry_id: int):
     blog = _blog_for(request, entry.blog_id)
     form = EntryForm(request.POST or None, instance=entry, for_user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             services.entry_update(
                 entry=entry,
                 user=request.user,
-                body=data["body"],
-                title=data["title"],
-                author=data["author"],
-                is_key_event=data["is_key_event"],
-                is_pinned=data["is_pinned"],
+                **_entry_fields(form),
             )
         except ValidationError as error:
             _form_errors(form, error)
