@@ -7,8 +7,11 @@
   // Django's JavaScript catalog (base.html loads it first); English if it is missing.
   var gettext = window.gettext || function (s) { return s; };
   var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
-  var interpolate = window.interpolate || function (fmt, obj) {
-    return fmt.replace(/%\((\w+)\)s/g, function (m, key) { return String(obj[key]); });
+  // As Django's: named placeholders from an object, or %s in turn from a list.
+  var interpolate = window.interpolate || function (fmt, obj, named) {
+    if (named) return fmt.replace(/%\((\w+)\)s/g, function (m, key) { return String(obj[key]); });
+    var i = 0;
+    return fmt.replace(/%s/g, function () { return String(obj[i++]); });
   };
   var root = document.getElementById("comments");
   if (!root || !window.fetch || !window.FormData) return;
@@ -19,12 +22,6 @@
   var formBox = root.querySelector("[data-comments-form]");
   var threadBox = root.querySelector("[data-comments-thread]");
   var me = null;
-  // Django's JavaScript catalog, when the page has it; English otherwise.
-  var _ = window.gettext || function (text) { return text; };
-  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
-  var interpolate = window.interpolate || function (format, args) {
-    return format.replace(/%s/, String(args[0]));
-  };
   var REASONS = [
     ["spam", gettext("Spam")],
     ["abuse", gettext("Abuse or harassment")],
@@ -255,13 +252,13 @@
   }
 
   function recommendLabel(count) {
-    return interpolate(ngettext("%s recommend", "%s recommends", count), [count]);
+    return interpolate(ngettext("%(count)s recommend", "%(count)s recommends", count), { count: count }, true);
   }
 
   function showRecommend(link, recommended, count) {
     link.dataset.count = String(count);
     link.setAttribute("aria-pressed", recommended ? "true" : "false");
-    link.querySelector(".comment__recommend-label").textContent = recommended ? _("Recommended") : _("Recommend");
+    link.querySelector(".comment__recommend-label").textContent = recommended ? gettext("Recommended") : gettext("Recommend");
     link.querySelector(".comment__recommend-count").textContent = recommendLabel(count);
   }
 
@@ -283,7 +280,7 @@
     var button = el("button", { className: "comment__action comment__feature", type: "button", "data-action": "feature" });
     function show() {
       var featured = article.classList.contains("comment--featured");
-      button.textContent = featured ? _("Remove from editors' picks") : _("Add to editors' picks");
+      button.textContent = featured ? gettext("Remove from editors' picks") : gettext("Add to editors' picks");
       button.dataset.featured = featured ? "1" : "0";
     }
     show();
@@ -297,7 +294,7 @@
         article.classList.toggle("comment--featured", result.featured);
         var badge = article.querySelector(".comment__badge:not(.comment__badge--held)");
         if (result.featured && !badge) {
-          article.querySelector(".comment__meta").appendChild(el("span", { className: "comment__badge" }, _("Editors' pick")));
+          article.querySelector(".comment__meta").appendChild(el("span", { className: "comment__badge" }, gettext("Editors' pick")));
         } else if (!result.featured && badge) {
           badge.remove();
         }
