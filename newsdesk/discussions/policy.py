@@ -74,8 +74,6 @@ class Submission:
     text: str
     settings: object  # DiscussionSettings of the site
     article_premoderated: bool = False
-    # Already known to be pre-moderated (saves the trust level its queries).
-    reader_premoderated: bool = False
     editing: object | None = None  # the Comment being edited
 
     @property
@@ -89,8 +87,6 @@ class Submission:
 
     @cached_property
     def trust_level(self) -> trust.TrustLevel:
-        if self.reader_premoderated:
-            return trust.TrustLevel.PREMODERATED
         return trust.trust_level_for(self.author, self.site, settings=self.settings)
 
 

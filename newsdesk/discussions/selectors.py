@@ -25,7 +25,7 @@ from newsdesk.discussions.models import (
     ModerationAction,
 )
 from newsdesk.network.selectors import site_for_page
-from newsdesk.sanctions.models import Sanction
+from newsdesk.sanctions.selectors import sanctions_in_force
 
 THREAD_PAGE_SIZE = 20
 # Replies shown under each thread; the rest are one link (or click) away.
@@ -469,11 +469,7 @@ def queue_histories(*, comments: list[Comment]) -> dict[int, trust.CommenterHist
         windows={rule.offender_days for rule in row_rules.values()},
         now=now,
     )
-    active = (
-        Sanction.objects.filter(user_id__in=histories, revoked_at__isnull=True)
-        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        .select_related("site")
-    )
+    active = sanctions_in_force(now=now).filter(user_id__in=histories).select_related("site")
     for sanction in active:
         histories[sanction.user_id].sanctions.append(sanction)
     by_comment = {}

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from newsdesk.discussions import policy
-from newsdesk.discussions.models import Comment, DiscussionSettings
+from newsdesk.discussions.models import Comment, CommenterSettings, DiscussionSettings
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 
 pytestmark = pytest.mark.django_db
@@ -161,15 +161,9 @@ def test_premoderated_article_or_reader_holds_with_its_reason(article, site, rul
             article_premoderated=True,
         )
     )
+    CommenterSettings.objects.create(user=reader, premoderated=True)
     on_reader = policy.evaluate(
-        submission(
-            author=reader,
-            article=article,
-            site=site,
-            rules=rules,
-            text="b",
-            reader_premoderated=True,
-        )
+        submission(author=reader, article=article, site=site, rules=rules, text="b")
     )
     assert on_article.reasons == ["premoderated_article"]
     assert on_reader.reasons == ["premoderated_reader"]

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from newsdesk.discussions.tests.factories import reader_factory
 from newsdesk.sanctions.models import Sanction
-from newsdesk.sanctions.selectors import sanction_active_for, user_may_post
+from newsdesk.sanctions.selectors import sanction_active_for, sanctions_in_force, user_may_post
 from newsdesk.sanctions.services import ALREADY_REVOKED, sanction_create, sanction_revoke
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,21 @@ def test_a_sanction_needs_a_reason_and_a_site_ban_needs_its_site():
     with pytest.raises(ValidationError):
         sanction_create(user=reader, kind=Sanction.Kind.SITE_BAN, reason="Spam.")
     assert not Sanction.objects.exists()
+
+
+def test_sanctions_in_force_leave_out_the_revoked_and_the_ended():
+    reader = reader_factory()
+    now = timezone.now()
+    warning = sanction_create(user=reader, kind=Sanction.Kind.WARNING, reason="Tone it down.")
+    running = sanction_create(
+        user=reader, kind=Sanction.Kind.TIMEOUT, reason="Cool off.", duration=timedelta(hours=1)
+    )
+    ended = sanction_create(
+        user=reader, kind=Sanction.Kind.TIMEOUT, reason="Cool off.", duration=timedelta(hours=1)
+    )
+    Sanction.objects.filter(pk=ended.pk).update(ends_at=now - timedelta(seconds=1))
+    revoked = sanction_create(user=reader, kind=Sanction.Kind.NETWORK_BAN, reason="Spam.")
+    sanction_revoke(sanction=revoked)
+    assert set(sanctions_in_force(now=now)) == {warning, running}
+    # At a later moment the timeout has ended too.
+    assert set(sanctions_in_force(now=now + timedelta(hours=2))) == {warning}
