@@ -27,6 +27,9 @@ MODERATE = "discussions.moderate_comment"
 CHANGE_DISCUSSION = "discussions.change_articlediscussion"
 NOTHING_SELECTED = _("Select at least one comment.")
 UNKNOWN_ACTION = _("Unknown action.")
+# The bulk bar has no default action: Enter in any field submits the form through its first
+# button ("Apply to selected"), which must then do nothing rather than approve.
+CHOOSE_ACTION = _("Choose an action for the selected comments.")
 DONE = {
     "approve": lambda n: ngettext("Approved %(n)d comment.", "Approved %(n)d comments.", n),
     "reject": lambda n: ngettext("Rejected %(n)d comment.", "Rejected %(n)d comments.", n),
@@ -37,9 +40,19 @@ DONE = {
     "unfeature": lambda n: ngettext("Unfeatured %(n)d comment.", "Unfeatured %(n)d comments.", n),
 }
 SANCTION_DONE = _("Sanction recorded: {kind} for {user}.")
-PREMODERATION_DONE = _("Pre-moderation for {user} is now {state}.")
-DISCUSSION_SAVED = _("Comments on “{title}” are now {state}.")
-TIMEOUT_HOURS = [(1, "1 hour"), (24, "24 hours"), (72, "3 days"), (168, "7 days"), (720, "30 days")]
+# One whole sentence per state, so each language can say it its own way.
+PREMODERATION_ON = _("Pre-moderation for {user} is now on.")
+PREMODERATION_OFF = _("Pre-moderation for {user} is now off.")
+DISCUSSION_CLOSED = _("Comments on “{title}” are now closed.")
+DISCUSSION_OPEN = _("Comments on “{title}” are now open.")
+CHOOSE_SANCTION = _("Choose a kind of sanction.")
+TIMEOUT_HOURS = [
+    (1, _("1 hour")),
+    (24, _("24 hours")),
+    (72, _("3 days")),
+    (168, _("7 days")),
+    (720, _("30 days")),
+]
 
 
 def _require(request, perm: str) -> None:
@@ -108,12 +121,14 @@ def _moderate(request, queue: str):
         note = request.POST.get(f"note_{pk}", "")
     else:
         action = request.POST.get("action", "")
+        if action not in DONE:
+            messages.error(request, CHOOSE_ACTION)
+            return redirect(_queue_url(request, queue))
         ids = request.POST.getlist("ids")
         reason = request.POST.get("reason", "")
         note = request.POST.get("note", "")
     comments = list(Comment.objects.filter(pk__in=[i for i in ids if str(i).isdigit()]))
-    # Back to the same view of the queue (its tab, the reader it is narrowed to, the page).
-    back = f"{reverse('discussions_admin:queue')}?{request.GET.urlencode() or f'queue={queue}'}"
+    back = _queue_url(request, queue)
     if not comments:
         messages.error(request, NOTHING_SELECTED)
         return redirect(back)
@@ -125,6 +140,11 @@ def _moderate(request, queue: str):
         return redirect(back)
     messages.success(request, DONE[action](len(comments)) % {"n": len(comments)})
     return redirect(back)
+
+
+def _queue_url(request, queue: str) -> str:
+    """Back to the same view of the queue (its tab, the reader it is narrowed to, the page)."""
+    return f"{reverse('discussions_admin:queue')}?{request.GET.urlencode() or f'queue={queue}'}"
 
 
 def author_view(request, user_id: int):
@@ -141,16 +161,15 @@ def author_view(request, user_id: int):
                 premoderated=state,
                 note=request.POST.get("note", ""),
             )
-            messages.success(
-                request, PREMODERATION_DONE.format(user=author, state="on" if state else "off")
-            )
+            done = PREMODERATION_ON if state else PREMODERATION_OFF
+            messages.success(request, done.format(user=author))
             return redirect(request.get_full_path())
         kind = request.POST.get("kind", "")
         hours = request.POST.get("hours", "")
         site = Site.objects.filter(pk=request.POST.get("site") or 0).first()
         try:
             if kind not in Sanction.Kind.values:
-                raise services.CommentError("Choose a kind of sanction.")
+                raise services.CommentError(CHOOSE_SANCTION)
             services.author_sanction(
                 user=author,
                 moderator=request.user,
@@ -207,7 +226,7 @@ def discussion_settings(request, page_id: int):
         )
         messages.success(
             request,
-            DISCUSSION_SAVED.format(title=page.title, state="closed" if closed else "open"),
+            (DISCUSSION_CLOSED if closed else DISCUSSION_OPEN).format(title=page.title),
         )
         return redirect(next_url_safe(request, default=request.get_full_path()))
     discussion = ArticleDiscussion.objects.filter(page_id=page.pk).first()

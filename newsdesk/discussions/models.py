@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -24,17 +25,17 @@ from newsdesk.sanctions.models import Sanction
 # Why the policy checks or moderators held a comment (the codes of ``Comment.reasons``,
 # written by ``policy.py``), as moderators read them.
 REASON_LABELS = {
-    "banned_words": "Contains a banned word or phrase",
-    "duplicate": "The same text was posted before",
-    "suspect_words": "Contains a word or phrase to check",
-    "too_many_links": "Contains many links",
-    "new_account": "First comments of a new account",
-    "premoderated_article": "The article is pre-moderated",
-    "premoderated_reader": "The reader is pre-moderated",
+    "banned_words": _("Contains a banned word or phrase"),
+    "duplicate": _("The same text was posted before"),
+    "suspect_words": _("Contains a word or phrase to check"),
+    "too_many_links": _("Contains many links"),
+    "new_account": _("First comments of a new account"),
+    "premoderated_article": _("The article is pre-moderated"),
+    "premoderated_reader": _("The reader is pre-moderated"),
     "repeat_offender": _("The reader had several comments rejected recently"),
-    "check_unavailable": "A policy check could not run",
-    "reported": "Reported by readers",
-    "moderator": "Held by a moderator",
+    "check_unavailable": _("A policy check could not run"),
+    "reported": _("Reported by readers"),
+    "moderator": _("Held by a moderator"),
 }
 
 
@@ -45,7 +46,7 @@ ACCOUNT_DELETED_NOTICE = _("This comment was removed when its author deleted the
 
 
 def reason_label(code: str) -> str:
-    return REASON_LABELS.get(code, code.replace("_", " ").capitalize())
+    return str(REASON_LABELS.get(code, code.replace("_", " ").capitalize()))
 
 
 class CommentQuerySet(models.QuerySet):
@@ -284,7 +285,7 @@ class CommenterSettings(models.Model):
         return f"Comment settings of {self.user}"
 
 
-REASON_LOG_LABELS = {"reported": "Reported by readers"}
+REASON_LOG_LABELS = {"reported": _("Reported by readers")}
 
 
 class ModerationAction(models.Model):
@@ -344,8 +345,8 @@ class ModerationAction(models.Model):
         if self.action == self.Action.SANCTION and code in Sanction.Kind.values:
             return Sanction.Kind(code).label
         if self.action == self.Action.PREMODERATE:
-            return "Pre-moderation on" if code == "on" else "Pre-moderation off"
-        return REASON_LOG_LABELS.get(code, code.replace("_", " ").capitalize())
+            return gettext("Pre-moderation on") if code == "on" else gettext("Pre-moderation off")
+        return str(REASON_LOG_LABELS.get(code, code.replace("_", " ").capitalize()))
 
 
 @register_setting(icon="comment")

@@ -17,7 +17,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Exists, F, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.formats import number_format
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.caching.services import purge_network_paths, purge_paths
@@ -45,7 +47,13 @@ from newsdesk.sanctions.services import sanction_create
 MAX_LENGTH = 5000
 CLOSED = _("Comments have been closed for this article.")
 EMPTY = _("Please write a comment first.")
-TOO_LONG = f"Comments can be at most {MAX_LENGTH:,} characters long."
+# The limit written as the reader's language writes numbers (5,000; 5 000).
+TOO_LONG = lazy(
+    lambda: gettext("Comments can be at most {max} characters long.").format(
+        max=number_format(MAX_LENGTH, force_grouping=True)
+    ),
+    str,
+)()
 SANCTIONED = _("You cannot comment at the moment: {reason}")
 SANCTIONED_UNTIL = _("You cannot comment until {until}: {reason}")
 BAD_PARENT = _("You can only reply to a published comment on this article.")

@@ -3,7 +3,8 @@
 The demo moderator signs in to the admin, opens the held-for-review queue, reads each
 reader's record in the history column, and rejects one comment with the keyboard alone:
 j to the first row, r for the reject form (focus on the reason), a reason, Enter on Reject.
-The comment leaves the queue and the log names the reason in words.
+The comment leaves the queue and the log names the reason in words. Then one more, ticked
+first, rejected with Enter in its note.
 """
 
 from __future__ import annotations
@@ -120,7 +121,26 @@ def test_a_moderator_rejects_a_held_comment_with_the_keyboard(served, browser):
         assert "Rejected 1 comment." in page.content()
         assert page.locator(f'tr[data-comment-id="{target}"]').count() == 0
         assert page.locator("tr[data-moderation-row]").count() == 2
+
+        # Ticking a row leaves the shortcuts on; Enter in that row's note rejects that row
+        # (the form's first button is the bulk bar's, which would act on every ticked row).
+        first = page.locator("tr[data-moderation-row]").first
+        ticked = first.get_attribute("data-comment-id")
+        first.locator('input[name="ids"]').check()
+        page.keyboard.press("r")
+        reason = first.locator("select")
+        assert reason.evaluate("select => select === document.activeElement")
+        reason.select_option("off_topic")
+        page.keyboard.press("Tab")  # the note
+        page.keyboard.type("Not about the story")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "Rejected 1 comment." in page.content()
+        assert page.locator(f'tr[data-comment-id="{ticked}"]').count() == 0
+        assert page.locator("tr[data-moderation-row]").count() == 1
+
         page.goto(served + "/admin/comments/log/")
+        assert "Off topic" in page.content()
         assert "Spam or advertising" in page.content()
     finally:
         context.close()

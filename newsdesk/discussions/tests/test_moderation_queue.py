@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.timesince import timesince
 
-from newsdesk.discussions import selectors, services
+from newsdesk.discussions import admin_views, selectors, services
 from newsdesk.discussions.models import Comment, CommenterSettings, ModerationAction
 from newsdesk.discussions.tests.factories import comment_factory, reader_factory
 from newsdesk.discussions.trust import TrustLevel
@@ -155,6 +155,34 @@ def test_rejecting_without_a_reason_is_refused_with_a_message_and_changes_nothin
     assert not ModerationAction.objects.exists()
     shown = client.get(f"{QUEUE}?queue=pending").content.decode()
     assert "held" in shown
+
+
+def test_the_bulk_bar_has_no_default_action_so_enter_in_a_field_changes_nothing(
+    client, article, moderator
+):
+    """Enter in any field submits through the first button, the bulk bar's: no approve."""
+    comment = comment_factory(
+        article=article, author=reader_factory(), body="held", status=Comment.Status.PENDING
+    )
+    queue = client.get(f"{QUEUE}?queue=pending").content.decode()
+    assert '<option value="" selected>Choose an action</option>' in queue
+    for data in (
+        # What a browser sends on Enter in a row's note with the row ticked.
+        {
+            "bulk": "1",
+            "action": "",
+            "ids": [comment.pk],
+            f"reason_{comment.pk}": "spam",
+            f"note_{comment.pk}": "Ads",
+        },
+        {"bulk": "1", "ids": [comment.pk]},
+        {"bulk": "1", "action": "publish", "ids": [comment.pk]},
+    ):
+        response = client.post(f"{QUEUE}?queue=pending", data, follow=True)
+        assert escape(str(admin_views.CHOOSE_ACTION)) in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+    assert not ModerationAction.objects.exists()
 
 
 def test_reasons_and_sanctions_show_labels_never_codes(client, article, site, moderator):

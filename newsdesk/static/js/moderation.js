@@ -10,10 +10,28 @@
   let current = null;
   let returnFocus = null;
 
+  // Inputs one only clicks or ticks: a moderator who ticked a row keeps the shortcuts.
+  const NOT_TYPED = ["checkbox", "radio", "button", "submit", "reset", "image"];
+
   function isTyping(target) {
     if (!target || !(target instanceof Element)) return false;
     if (target.isContentEditable) return true;
-    return Boolean(target.closest("input, textarea, select, [contenteditable]"));
+    const field = target.closest("input, textarea, select, [contenteditable]");
+    if (!field) return false;
+    return !(field instanceof HTMLInputElement && NOT_TYPED.includes(field.type));
+  }
+
+  // Enter in a row's reject reason or note would submit the whole form through its first
+  // button, the bulk "Apply to selected"; it means that row's Reject.
+  function rejectOnEnter(event) {
+    if (event.key !== "Enter" || event.shiftKey || !(event.target instanceof Element)) return false;
+    if (!event.target.matches("input, select")) return false;
+    const form = event.target.closest(".moderation-reject__form");
+    const button = form && form.querySelector('button[type="submit"]');
+    if (!button) return false;
+    event.preventDefault();
+    button.click();
+    return true;
   }
 
   function select(row) {
@@ -83,6 +101,7 @@
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (rejectOnEnter(event)) return;
     if (event.key === "Escape") {
       if (help && !help.hidden) {
         showHelp(false);
