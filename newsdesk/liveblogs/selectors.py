@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from newsdesk.caching.services import FEED_FORMATS
 from newsdesk.core.feeds import absolute_url
 from newsdesk.distribution.structured_data import article_json_ld
 from newsdesk.liveblogs.entries import LiveBlogEntry
@@ -62,6 +63,13 @@ def entry_url(*, blog, entry, request) -> str:
 
 def entries_json_url(*, blog_id: int) -> str:
     return reverse("liveblogs:entries", kwargs={"blog_id": blog_id})
+
+
+def live_blog_feed_urls(*, blog_id: int) -> list[str]:
+    """The blog's own feeds, one per format: every entry write changes them."""
+    return [
+        reverse("liveblogs:feed", kwargs={"blog_id": blog_id, "fmt": fmt}) for fmt in FEED_FORMATS
+    ]
 
 
 def _entry_html(*, entry, blog, page_url: str, request) -> str:

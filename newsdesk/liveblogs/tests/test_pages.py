@@ -178,6 +178,7 @@ class TestPurge:
             "/",
             blog.get_parent().url,
             "/tags/elections/",
+            *(f"/live/blogs/{blog.pk}/feed/{fmt}/" for fmt in ("rss", "atom", "json")),
         ]
         for path in paths:
             _get(path)
@@ -188,9 +189,11 @@ class TestPurge:
             assert _get(path)[PAGE_CACHE_HEADER] != "hit", path
         assert "Second thoughts" in _get(blog.url).content.decode()
         assert "Second thoughts" in _get(f"{blog.url}entry/{first.pk}/").content.decode()
+        assert "Second thoughts" in _get(f"/live/blogs/{blog.pk}/feed/rss/").content.decode()
 
     def test_a_polling_reader_gets_304_from_the_page_cache(self, blog):
         entry_factory(blog=blog)
         first = _get(_entries_url(blog))
         again = _get(_entries_url(blog), HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304
+        assert again[PAGE_CACHE_HEADER] == "hit"
