@@ -117,6 +117,22 @@ def test_an_unchanged_blog_answers_304_and_a_new_entry_changes_the_etag(blog, ed
     assert after.status_code == 200 and after["ETag"] != first["ETag"]
 
 
+def test_a_lost_version_is_replaced_without_reading_the_database(blog, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from newsdesk.liveblogs.selectors import VERSION_KEY, live_blog_version
+
+    entry_factory(blog=blog)
+    first = _get(_entries_url(blog))
+    cache.delete(VERSION_KEY.format(blog_id=blog.pk))
+    with django_assert_num_queries(0):
+        version = live_blog_version(blog_id=blog.pk)
+    assert version == live_blog_version(blog_id=blog.pk)  # kept until the next write
+    # A new token, so a reader holding the old ETag gets the document again.
+    again = _get(_entries_url(blog), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200 and again["ETag"] != first["ETag"]
+
+
 def test_bad_since_is_a_clear_400(blog):
     response = _get(f"/live/blogs/{blog.pk}/entries.json?since=yesterday")
     assert response.status_code == 400
