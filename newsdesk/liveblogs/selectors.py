@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.caching.services import FEED_FORMATS
 from newsdesk.core.feeds import absolute_url
+from newsdesk.distribution.selectors import corrections_for_article
 from newsdesk.distribution.structured_data import article_json_ld
 from newsdesk.liveblogs.entries import LiveBlogEntry
 from newsdesk.network.selectors import site_settings_for_page
@@ -82,8 +84,14 @@ def _entry_html(*, entry, blog, page_url: str, request) -> str:
 
 def live_blog_posting(*, blog, entries, request, section, tags) -> dict:
     """schema.org ``LiveBlogPosting``: the story's NewsArticle fields plus its updates."""
+    # Prefetched: the page's corrections box reads the same list without a query.
+    prefetch_related_objects([blog], "corrections")
     data = article_json_ld(
-        article=blog, request=request, corrections=[], section=section, tags=tags
+        article=blog,
+        request=request,
+        corrections=corrections_for_article(article=blog),
+        section=section,
+        tags=tags,
     )
     url = data.get("url", "")
     data["@type"] = "LiveBlogPosting"
