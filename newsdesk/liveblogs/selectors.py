@@ -158,6 +158,9 @@ def entry_context(*, blog, entry_id: int, request) -> dict:
     return {
         "entry": entry,
         "page_url": page_url,
+        # The blog's translations are not this entry's: its canonical is the entry's own
+        # address, so alternates of the blog would contradict it.
+        "translations": [],
         "structured_data": posting,
         "head_overrides": {
             "canonical": full_url,

@@ -104,6 +104,23 @@ def test_the_entry_page_has_its_own_canonical_and_card(blog):
     assert [d["@type"] for d in _json_ld(html)] == ["BlogPosting"]
 
 
+def test_the_entry_page_links_no_translations_of_the_blog(blog, home_page):
+    from wagtail.models import Locale, Page, Site
+
+    from newsdesk.liveblogs.tests.factories import live_blog_factory
+    from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
+
+    afrikaans = Locale.objects.get_or_create(language_code="af")[0]
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="nuus-home", locale=afrikaans)
+    Site.objects.create(hostname="nuus.localhost", port=80, root_page=home, site_name="Nuus")
+    nuus = SectionPageFactory(parent=home, title="Nuus", slug="nuus")
+    live_blog_factory(section=nuus, title="Verkiesing", translation_key=blog.translation_key)
+    entry = entry_factory(blog=blog)
+    assert 'hreflang="af"' in _get(blog.url).content.decode()  # the blog's page links it
+    html = _get(f"{blog.url}entry/{entry.pk}/").content.decode()
+    assert "hreflang" not in html and "og:locale:alternate" not in html
+
+
 def test_an_entry_of_another_blog_is_not_found(blog, section):
     from newsdesk.liveblogs.tests.factories import live_blog_factory
 
