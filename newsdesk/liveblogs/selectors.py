@@ -124,13 +124,16 @@ def _blog_posting(*, entry, url: str) -> dict:
     return posting
 
 
-def page_context(*, blog, request) -> dict:
-    """What the live blog's page shows: pinned entries, key events, the whole stream."""
+def page_context(*, blog, request, tags) -> dict:
+    """What the live blog's page shows: pinned entries, key events, the whole stream.
+
+    ``tags`` are the ones the story's context already holds. The section costs one query
+    for the whole render: treebeard keeps ``get_parent()`` on the page object, which
+    the kicker and the page's head read again.
+    """
     entries = entry_list(blog_id=blog.pk)
     section = blog.get_parent()
-    tags = blog.tags_in_order
     return {
-        "tags": tags,
         "entries": entries,
         "pinned": [entry for entry in entries if entry.is_pinned],
         "key_events": [entry for entry in entries if entry.is_key_event],
