@@ -180,7 +180,9 @@ def render(entry: dict, *, method: str, accept_encoding: str, if_none_match: str
     ]
     if entry["status"] == 200 and if_none_match and _matches(if_none_match, etag):
         kept = {"cache-control", "vary", "content-location", "expires", "last-modified"}
-        return 304, [(n, v) for n, v in headers if n.lower() in kept or n in ("ETag", "Age")], b""
+        # The cache's own header stays too: it tells who answered (the cache, not the view).
+        extra = ("ETag", "Age", PAGE_CACHE_HEADER)
+        return 304, [(n, v) for n, v in headers if n.lower() in kept or n in extra], b""
     body = entry["bodies"][encoding]
     if encoding != "identity":
         headers.append(("Content-Encoding", encoding))

@@ -78,7 +78,7 @@ class LiveBlogPage(RoutablePageMixin, ArticlePage):
     def get_context(self, request, *args, entry_id: int | None = None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if entry_id is None:
-            context.update(page_context(blog=self, request=request))
+            context.update(page_context(blog=self, request=request, tags=context["tags"]))
         else:
             context.update(entry_context(blog=self, entry_id=entry_id, request=request))
         return context

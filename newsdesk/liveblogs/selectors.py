@@ -19,14 +19,16 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from newsdesk.caching.services import FEED_FORMATS
 from newsdesk.core.feeds import absolute_url
+from newsdesk.distribution.selectors import corrections_for_article
 from newsdesk.distribution.structured_data import article_json_ld
 from newsdesk.liveblogs.entries import LiveBlogEntry
 from newsdesk.network.selectors import site_settings_for_page
@@ -35,6 +37,9 @@ ENTRY_TEMPLATE = "liveblogs/entry.html"
 KEY_EVENTS_TEMPLATE = "liveblogs/key_events.html"
 VERSION_KEY = "liveblogs:version:{blog_id}"
 DOCUMENT_KEY = "liveblogs:doc:{blog_id}:{version}:{since}"
+# Any id can be polled, blog or not, so a token must not be kept for ever; when one
+# expires the next poll makes a new one, and each reader downloads the document once.
+VERSION_SECONDS = 24 * 60 * 60
 # A poll returns at most this many new entries; a reader further behind reloads.
 POLL_BATCH = 50
 JSON_LD_UPDATES = 100  # Google reads the newest updates; a long blog need not list all
@@ -64,6 +69,13 @@ def entries_json_url(*, blog_id: int) -> str:
     return reverse("liveblogs:entries", kwargs={"blog_id": blog_id})
 
 
+def live_blog_feed_urls(*, blog_id: int) -> list[str]:
+    """The blog's own feeds, one per format: every entry write changes them."""
+    return [
+        reverse("liveblogs:feed", kwargs={"blog_id": blog_id, "fmt": fmt}) for fmt in FEED_FORMATS
+    ]
+
+
 def _entry_html(*, entry, blog, page_url: str, request) -> str:
     return render_to_string(
         ENTRY_TEMPLATE, {"entry": entry, "page_url": page_url, "page": blog}, request=request
@@ -72,8 +84,14 @@ def _entry_html(*, entry, blog, page_url: str, request) -> str:
 
 def live_blog_posting(*, blog, entries, request, section, tags) -> dict:
     """schema.org ``LiveBlogPosting``: the story's NewsArticle fields plus its updates."""
+    # Prefetched: the page's corrections box reads the same list without a query.
+    prefetch_related_objects([blog], "corrections")
     data = article_json_ld(
-        article=blog, request=request, corrections=[], section=section, tags=tags
+        article=blog,
+        request=request,
+        corrections=corrections_for_article(article=blog),
+        section=section,
+        tags=tags,
     )
     url = data.get("url", "")
     data["@type"] = "LiveBlogPosting"
@@ -106,13 +124,16 @@ def _blog_posting(*, entry, url: str) -> dict:
     return posting
 
 
-def page_context(*, blog, request) -> dict:
-    """What the live blog's page shows: pinned entries, key events, the whole stream."""
+def page_context(*, blog, request, tags) -> dict:
+    """What the live blog's page shows: pinned entries, key events, the whole stream.
+
+    ``tags`` are the ones the story's context already holds. The section costs one query
+    for the whole render: treebeard keeps ``get_parent()`` on the page object, which
+    the kicker and the page's head read again.
+    """
     entries = entry_list(blog_id=blog.pk)
     section = blog.get_parent()
-    tags = blog.tags_in_order
     return {
-        "tags": tags,
         "entries": entries,
         "pinned": [entry for entry in entries if entry.is_pinned],
         "key_events": [entry for entry in entries if entry.is_key_event],
@@ -140,6 +161,9 @@ def entry_context(*, blog, entry_id: int, request) -> dict:
     return {
         "entry": entry,
         "page_url": page_url,
+        # The blog's translations are not this entry's: its canonical is the entry's own
+        # address, so alternates of the blog would contradict it.
+        "translations": [],
         "structured_data": posting,
         "head_overrides": {
             "canonical": full_url,
@@ -159,22 +183,18 @@ class EntriesDocument:
 
 
 def live_blog_version(*, blog_id: int) -> str:
-    """The blog's current version token; the database is read only when the cache lost it."""
+    """The blog's current version token, from the cache alone (no database read)."""
     key = VERSION_KEY.format(blog_id=blog_id)
     version = cache.get(key)
     if version is None:
-        stamp = LiveBlogEntry.objects.filter(blog_id=blog_id).aggregate(
-            newest=Max("published_at"), edited=Max("updated_at"), top=Max("pk")
-        )
-        version = hashlib.sha256(repr(sorted(stamp.items())).encode()).hexdigest()[:16]
         # A fresh token after a miss: a lost token must never bring back an old ETag.
-        version = f"{version}-{uuid.uuid4().hex[:8]}"
-        cache.set(key, version, None)
+        version = uuid.uuid4().hex
+        cache.set(key, version, VERSION_SECONDS)
     return version
 
 
 def live_blog_version_bump(*, blog_id: int) -> None:
-    cache.set(VERSION_KEY.format(blog_id=blog_id), uuid.uuid4().hex, None)
+    cache.set(VERSION_KEY.format(blog_id=blog_id), uuid.uuid4().hex, VERSION_SECONDS)
 
 
 def entries_etag(*, blog_id: int, since: int, version: str) -> str:

@@ -2,8 +2,9 @@
 
 Every write checks that the user may edit the blog's page, validates before it stores
 anything, then purges exactly what shows the entry (the blog, its polling document, the
-entry's own page, and the listings that show the blog: home, section, tags, feeds) and
-replaces the blog's version so that polling readers get the new document at once.
+entry's own page, the blog's own feeds, and the listings that show the blog: home,
+section, tags, feeds) and replaces the blog's version so that polling readers get the
+new document at once.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from newsdesk.articles.services import article_authors_set, unique_child_slug
 from newsdesk.caching.services import purge_article
 from newsdesk.liveblogs.entries import LiveBlogEntry
 from newsdesk.liveblogs.models import LiveBlogPage
-from newsdesk.liveblogs.selectors import entries_json_url, live_blog_version_bump
+from newsdesk.liveblogs.selectors import (
+    entries_json_url,
+    live_blog_feed_urls,
+    live_blog_version_bump,
+)
 from newsdesk.tags.services import tag_get_or_create
 
 NOT_ALLOWED = _("You may not post to this live blog: you cannot edit its page.")
@@ -35,7 +40,11 @@ def _after_write(*, blog: LiveBlogPage, entry_id: int) -> None:
     subpage = blog.reverse_subpage("entry", kwargs={"entry_id": entry_id})
     purge_article(
         article=blog,
-        extra_paths=[entries_json_url(blog_id=blog.pk), f"{_blog_path(blog)}{subpage}"],
+        extra_paths=[
+            entries_json_url(blog_id=blog.pk),
+            f"{_blog_path(blog)}{subpage}",
+            *live_blog_feed_urls(blog_id=blog.pk),
+        ],
     )
     live_blog_version_bump(blog_id=blog.pk)
     # Bumped again after commit: a poll between the two must not keep the old document.

@@ -36,7 +36,9 @@ def test_cached_page_sends_age_etag_and_answers_conditional_requests(client, sec
     etag = client.get(article.url)["ETag"]
     cached = client.get(article.url)
     assert cached["ETag"] == etag and "Age" in cached
-    assert client.get(article.url, headers={"if-none-match": etag}).status_code == 304
+    not_modified = client.get(article.url, headers={"if-none-match": etag})
+    assert not_modified.status_code == 304
+    assert not_modified[PAGE_CACHE_HEADER] == "hit"
 
 
 def test_cache_is_keyed_by_host_and_query_string(client, section):

@@ -104,7 +104,6 @@ def distribution_head(context):
         data["title"] = author.name
         data["description"] = author.bio or f"Stories by {author.name} from {brand}."
     if isinstance(page, ArticlePage):
-        corrections = _corrections(page)
         section = page.get_parent()
         tags = context.get("tags") or []
         data["og_locale_alternates"] = [
@@ -121,20 +120,21 @@ def distribution_head(context):
             article=page,
             section=section.title if section else "",
             tags=tags,
-            json_ld=json_ld_script(
-                article_json_ld(
-                    article=page,
-                    request=request,
-                    corrections=corrections,
-                    section=section,
-                    tags=tags,
-                )
-            ),
         )
     # A page type with its own schema.org shape (a live blog's LiveBlogPosting) or a
     # sub-page with its own address and card (one live-blog entry) says so in its context.
     if context.get("structured_data"):
         data["json_ld"] = json_ld_script(context["structured_data"])
+    elif isinstance(page, ArticlePage):
+        data["json_ld"] = json_ld_script(
+            article_json_ld(
+                article=page,
+                request=request,
+                corrections=_corrections(page),
+                section=section,
+                tags=tags,
+            )
+        )
     data.update(context.get("head_overrides") or {})
     # Every page describes itself: a view may say how (``meta_description``); otherwise
     # the site's tagline does (search, contribute and other pages outside the page tree).
