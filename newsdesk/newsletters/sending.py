@@ -45,7 +45,8 @@ def issue_queue(
     edition_date: datetime.date | None = None,
     article=None,
 ) -> Issue | None:
-    """Store an issue and one pending delivery per recipient; None if that edition exists."""
+    """Store an issue and one pending delivery per recipient; None if that edition (or that
+    article's alert) exists."""
     try:
         with transaction.atomic():
             issue = Issue.objects.create(
@@ -57,7 +58,7 @@ def issue_queue(
                 article=article,
             )
     except IntegrityError:
-        return None  # another scheduler run made today's edition first
+        return None  # another scheduler run or a second post of the alert came first
     recipient_ids = newsletter_recipients(newsletter=newsletter).values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         (Delivery(issue=issue, subscriber_id=pk) for pk in recipient_ids.iterator()),
@@ -66,6 +67,26 @@ def issue_queue(
     issue.total = issue.deliveries.count()
     issue.save(update_fields=["total"])
     return issue
+
+
+# Two "send now" posts this close together are one editor's double click, not two issues.
+SEND_NOW_GAP = datetime.timedelta(minutes=1)
+
+
+@transaction.atomic
+def issue_queue_now(*, newsletter: Newsletter, rendered: rendering.RenderedIssue) -> Issue | None:
+    """Queue an issue outside the schedule (the desk's "send now"); None if one was queued
+    within ``SEND_NOW_GAP``."""
+    # The newsletter's row lock makes concurrent posts take their turn at the check.
+    list(Newsletter.objects.select_for_update().filter(pk=newsletter.pk).values_list("pk"))
+    recent = newsletter.issues.filter(
+        edition_date__isnull=True,
+        article__isnull=True,
+        created_at__gte=timezone.now() - SEND_NOW_GAP,
+    )
+    if recent.exists():
+        return None
+    return issue_queue(newsletter=newsletter, rendered=rendered)
 
 
 def issues_due(*, now: datetime.datetime) -> list[Issue]:
