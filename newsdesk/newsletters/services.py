@@ -124,9 +124,14 @@ def subscription_confirm(*, token: str) -> Subscriber:
 
 @transaction.atomic
 def subscriptions_set(*, subscriber: Subscriber, newsletter_ids) -> None:
-    """Save the manage page: exactly these newsletters, confirmed (the link proved the address)."""
-    wanted = set(Newsletter.objects.filter(pk__in=newsletter_ids).values_list("pk", flat=True))
-    subscriber.subscriptions.exclude(newsletter_id__in=wanted).delete()
+    """Save the manage page: exactly these of the active newsletters, confirmed (the link
+    proved the address). The page lists only active ones, so subscriptions to a paused
+    newsletter are kept as they are, for when it resumes."""
+    active = Newsletter.objects.filter(is_active=True)
+    wanted = set(active.filter(pk__in=newsletter_ids).values_list("pk", flat=True))
+    subscriber.subscriptions.filter(newsletter__in=active).exclude(
+        newsletter_id__in=wanted
+    ).delete()
     now = timezone.now()
     for newsletter_id in wanted:
         Subscription.objects.update_or_create(
