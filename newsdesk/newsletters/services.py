@@ -52,8 +52,9 @@ def subscribe(*, email: str, newsletter_ids, site, user=None, base_url: str) -> 
 
     A signed-in reader subscribing their own verified address is subscribed at once
     (returns True). Anyone else gets a confirmation mail with an expiring link and nothing
-    is sent until they follow it (returns False). Unknown and bounced addresses are told
-    the same as known ones, so the form does not reveal who subscribes.
+    is sent until they follow it (returns False). Unknown addresses are told the same as
+    known ones, so the form does not reveal who subscribes; an address that no longer takes
+    mail (bounced, complained, invalid) is refused with ``ADDRESS_REFUSED``.
     """
     address = _normalise(email)
     newsletters = _active_newsletters(newsletter_ids=newsletter_ids, site=site)
