@@ -83,14 +83,18 @@ def send_now(request, newsletter_id: int):
     if rendered is None:
         messages.error(request, _("No stories for this newsletter right now."))
         return redirect("newsletters_admin:desk")
-    issue = sending.issue_queue(newsletter=newsletter, rendered=rendered)
-    if issue is not None:
-        newsletter_issue_send.enqueue(issue.pk)
-        messages.success(
-            request,
-            _("“%(subject)s” is being sent to %(count)d subscribers.")
-            % {"subject": issue.subject, "count": issue.total},
+    issue = sending.issue_queue_now(newsletter=newsletter, rendered=rendered)
+    if issue is None:
+        messages.warning(
+            request, _("An issue was queued less than a minute ago; it was not queued again.")
         )
+        return redirect("newsletters_admin:desk")
+    newsletter_issue_send.enqueue(issue.pk)
+    messages.success(
+        request,
+        _("“%(subject)s” is being sent to %(count)d subscribers.")
+        % {"subject": issue.subject, "count": issue.total},
+    )
     return redirect("newsletters_admin:desk")
 
 
@@ -108,12 +112,21 @@ def breaking_alert(request, page_id: int):
             messages.error(request, _("Publish the article before sending an alert about it."))
             return redirect("wagtailadmin_pages:edit", page.pk)
         sent = 0
+        already = []
         for newsletter in chosen:
             rendered = rendering.alert_render(newsletter=newsletter, article=page)
             issue = sending.issue_queue(newsletter=newsletter, rendered=rendered, article=page)
-            if issue is not None:
-                newsletter_issue_send.enqueue(issue.pk)
-                sent += issue.total
+            if issue is None:  # one alert per article and newsletter
+                already.append(newsletter.name)
+                continue
+            newsletter_issue_send.enqueue(issue.pk)
+            sent += issue.total
+        if already:
+            messages.warning(
+                request,
+                _("This article's alert had already gone to: %(newsletters)s.")
+                % {"newsletters": ", ".join(already)},
+            )
         messages.success(
             request, _("Breaking alert queued for %(count)d subscribers.") % {"count": sent}
         )

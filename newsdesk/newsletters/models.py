@@ -188,7 +188,13 @@ class Issue(models.Model):
                 fields=["newsletter", "edition_date"],
                 condition=models.Q(edition_date__isnull=False),
                 name="issue_one_edition_per_day",
-            )
+            ),
+            # A breaking alert goes out once per article, however often the form is posted.
+            models.UniqueConstraint(
+                fields=["newsletter", "article"],
+                condition=models.Q(article__isnull=False),
+                name="issue_one_alert_per_article",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -23,7 +23,7 @@ from newsdesk.articles.selectors import (
     article_list_published,
     home_page_stories,
 )
-from newsdesk.network.selectors import site_settings_for
+from newsdesk.network.selectors import site_language, site_settings_for
 from newsdesk.newsletters.models import Newsletter
 
 MANAGE_URL = "%%NEWSLETTER_MANAGE_URL%%"
@@ -92,11 +92,10 @@ def _render(*, newsletter: Newsletter, site: Site, subject: str, intro: str, sto
         "manage_url": MANAGE_URL,
         "unsubscribe_url": UNSUBSCRIBE_URL,
     }
-    with translation.override(site_settings.language or None):
-        return {
-            "html": render_to_string("newsletters/email/issue.html", context),
-            "text": render_to_string("newsletters/email/issue.txt", context),
-        }
+    return {
+        "html": render_to_string("newsletters/email/issue.html", context),
+        "text": render_to_string("newsletters/email/issue.txt", context),
+    }
 
 
 def issue_render(
@@ -108,6 +107,15 @@ def issue_render(
     if not stories:
         return None
     site = newsletter.site
+    # Subject, intro and body in the site's language, whatever the sender's (a worker, or
+    # an editor's admin in another language) is.
+    with translation.override(site_language(site=site)):
+        return _issue_render(newsletter=newsletter, site=site, now=now, stories=stories)
+
+
+def _issue_render(
+    *, newsletter: Newsletter, site: Site, now: datetime.datetime, stories: list[Story]
+) -> RenderedIssue:
     local_day = timezone.localtime(now, _site_zone(site)).date()
     subject = _("%(newsletter)s: %(headline)s") % {
         "newsletter": newsletter.name,
@@ -124,7 +132,12 @@ def issue_render(
 
 
 def alert_render(*, newsletter: Newsletter, article: Page) -> RenderedIssue:
-    """A breaking-news alert about one article."""
+    """A breaking-news alert about one article, in its site's language."""
+    with translation.override(site_language(site=newsletter.site)):
+        return _alert_render(newsletter=newsletter, article=article)
+
+
+def _alert_render(*, newsletter: Newsletter, article: Page) -> RenderedIssue:
     story = _story(article.specific)
     subject = _("Breaking: %(headline)s") % {"headline": story.title}
     intro = _("Breaking news from %(newsletter)s.") % {"newsletter": newsletter.name}

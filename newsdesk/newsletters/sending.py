@@ -7,6 +7,8 @@ the next mail's ``sending``).
 When a sender dies, ``sends_recover`` returns its claimed rows to pending and marks the
 one it was in the middle of as ``uncertain``: that mail may have left, so it is never
 retried. Several senders may work on one issue at once; claims keep them apart.
+A sender that only looked dead (its heartbeat, moved with every mail, went quiet for
+longer than the timeout) finds its rows no longer claimed by it and leaves them alone.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.newsletters import rendering, tokens
-from newsdesk.newsletters.models import Delivery, Issue, Newsletter, Subscriber
+from newsdesk.newsletters.models import Delivery, Issue, Newsletter, Subscriber, Subscription
 from newsdesk.newsletters.selectors import newsletter_recipients
 
 logger = logging.getLogger(__name__)
@@ -42,7 +45,8 @@ def issue_queue(
     edition_date: datetime.date | None = None,
     article=None,
 ) -> Issue | None:
-    """Store an issue and one pending delivery per recipient; None if that edition exists."""
+    """Store an issue and one pending delivery per recipient; None if that edition (or that
+    article's alert) exists."""
     try:
         with transaction.atomic():
             issue = Issue.objects.create(
@@ -54,7 +58,7 @@ def issue_queue(
                 article=article,
             )
     except IntegrityError:
-        return None  # another scheduler run made today's edition first
+        return None  # another scheduler run or a second post of the alert came first
     recipient_ids = newsletter_recipients(newsletter=newsletter).values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         (Delivery(issue=issue, subscriber_id=pk) for pk in recipient_ids.iterator()),
@@ -63,6 +67,26 @@ def issue_queue(
     issue.total = issue.deliveries.count()
     issue.save(update_fields=["total"])
     return issue
+
+
+# Two "send now" posts this close together are one editor's double click, not two issues.
+SEND_NOW_GAP = datetime.timedelta(minutes=1)
+
+
+@transaction.atomic
+def issue_queue_now(*, newsletter: Newsletter, rendered: rendering.RenderedIssue) -> Issue | None:
+    """Queue an issue outside the schedule (the desk's "send now"); None if one was queued
+    within ``SEND_NOW_GAP``."""
+    # The newsletter's row lock makes concurrent posts take their turn at the check.
+    list(Newsletter.objects.select_for_update().filter(pk=newsletter.pk).values_list("pk"))
+    recent = newsletter.issues.filter(
+        edition_date__isnull=True,
+        article__isnull=True,
+        created_at__gte=timezone.now() - SEND_NOW_GAP,
+    )
+    if recent.exists():
+        return None
+    return issue_queue(newsletter=newsletter, rendered=rendered)
 
 
 def issues_due(*, now: datetime.datetime) -> list[Issue]:
@@ -189,29 +213,68 @@ def _mark(delivery: Delivery, status: str, *, error: str = "") -> None:
     Delivery.objects.filter(pk=delivery.pk).update(**fields)
 
 
-def _send_batch(*, issue: Issue, batch: list[Delivery], connection) -> None:
-    """Send a claimed batch. Each mail is marked ``sending`` before the hand-over and
-    ``sent`` after it; the ``sent`` of one mail and the ``sending`` of the next share a
-    transaction (one commit per mail), so at any moment at most one row is in doubt."""
-    # Re-read the addresses' state: a bounce may have arrived since the issue was queued.
+def _still_claimed(delivery: Delivery, claim: uuid.UUID) -> QuerySet[Delivery]:
+    # A row is ours only while it is still claimed by our claim: ``sends_recover`` may have
+    # taken it back (thinking this sender dead) and another sender may have it now.
+    return Delivery.objects.filter(pk=delivery.pk, claim=claim, status=S.CLAIMED)
+
+
+def _start(
+    *, issue: Issue, delivery: Delivery, claim: uuid.UUID, handed_over: Delivery | None
+) -> bool:
+    """Record the previous mail as sent and this one as sending, in one commit; False
+    (and nothing marked for this one) when the claim was lost. The heartbeat moves with
+    every mail, so a long batch does not look like a dead sender."""
+    with transaction.atomic():
+        if handed_over is not None:
+            _mark(handed_over, S.SENT)
+        started = _still_claimed(delivery, claim).update(status=S.SENDING, error="")
+        if started:
+            Issue.objects.filter(pk=issue.pk).update(heartbeat_at=timezone.now())
+    return started == 1
+
+
+def _not_to_send(*, issue: Issue, batch: list[Delivery]) -> dict[int, str]:
+    """Why some of the batch must not get the issue, by subscriber id: the address stopped
+    taking mail (a bounce since the issue was queued) or the reader has left the newsletter."""
+    ids = [d.subscriber_id for d in batch]
     refused = dict(
-        Subscriber.objects.filter(pk__in=[d.subscriber_id for d in batch])
+        Subscriber.objects.filter(pk__in=ids)
         .exclude(status=Subscriber.Status.ACTIVE)
         .values_list("pk", "status")
     )
+    subscribed = set(
+        Subscription.objects.filter(
+            newsletter_id=issue.newsletter_id, subscriber_id__in=ids, confirmed_at__isnull=False
+        ).values_list("subscriber_id", flat=True)
+    )
+    reasons = {pk: f"address {status}" for pk, status in refused.items()}
+    for pk in ids:
+        if pk not in subscribed:
+            reasons.setdefault(pk, "unsubscribed")
+    return reasons
+
+
+def _send_batch(*, issue: Issue, claim: uuid.UUID, batch: list[Delivery], connection) -> None:
+    """Send a claimed batch. Each mail is marked ``sending`` before the hand-over and
+    ``sent`` after it; the ``sent`` of one mail and the ``sending`` of the next share a
+    transaction (one commit per mail), so at any moment at most one row is in doubt."""
+    # Re-read who may still have it: a bounce or an unsubscribe may have come since queueing.
+    skip = _not_to_send(issue=issue, batch=batch)
     handed_over: Delivery | None = None
     for delivery in batch:
-        if delivery.subscriber_id in refused:
-            _mark(delivery, S.SKIPPED, error=f"address {refused[delivery.subscriber_id]}")
+        if delivery.subscriber_id in skip:
+            _still_claimed(delivery, claim).update(
+                status=S.SKIPPED, error=skip[delivery.subscriber_id][:300]
+            )
             continue
         # Built before the "sending" mark, so the only work between that mark and the
         # mail server taking the mail is the hand-over itself.
         message = issue_message(issue=issue, subscriber=delivery.subscriber, connection=connection)
-        with transaction.atomic():
-            if handed_over is not None:
-                _mark(handed_over, S.SENT)
-            _mark(delivery, S.SENDING)
+        started = _start(issue=issue, delivery=delivery, claim=claim, handed_over=handed_over)
         handed_over = None
+        if not started:
+            continue  # taken back from us: another sender has it, or will
         try:
             message.send()
         except smtplib.SMTPRecipientsRefused as error:
@@ -237,13 +300,13 @@ def issue_send(*, issue_id: int, batch_size: int | None = None) -> int:
     issue = Issue.objects.select_related("newsletter", "newsletter__site").get(pk=issue_id)
     handled = 0
     while True:
-        _claim, batch = _claim_batch(issue=issue, size=size)
+        claim, batch = _claim_batch(issue=issue, size=size)
         if not batch:
             break
         connection = get_connection()
         connection.open()
         try:
-            _send_batch(issue=issue, batch=batch, connection=connection)
+            _send_batch(issue=issue, claim=claim, batch=batch, connection=connection)
         finally:
             connection.close()
         handled += len(batch)

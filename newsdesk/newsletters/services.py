@@ -52,8 +52,9 @@ def subscribe(*, email: str, newsletter_ids, site, user=None, base_url: str) -> 
 
     A signed-in reader subscribing their own verified address is subscribed at once
     (returns True). Anyone else gets a confirmation mail with an expiring link and nothing
-    is sent until they follow it (returns False). Unknown and bounced addresses are told
-    the same as known ones, so the form does not reveal who subscribes.
+    is sent until they follow it (returns False). Unknown addresses are told the same as
+    known ones, so the form does not reveal who subscribes; an address that no longer takes
+    mail (bounced, complained, invalid) is refused with ``ADDRESS_REFUSED``.
     """
     address = _normalise(email)
     newsletters = _active_newsletters(newsletter_ids=newsletter_ids, site=site)
@@ -124,9 +125,14 @@ def subscription_confirm(*, token: str) -> Subscriber:
 
 @transaction.atomic
 def subscriptions_set(*, subscriber: Subscriber, newsletter_ids) -> None:
-    """Save the manage page: exactly these newsletters, confirmed (the link proved the address)."""
-    wanted = set(Newsletter.objects.filter(pk__in=newsletter_ids).values_list("pk", flat=True))
-    subscriber.subscriptions.exclude(newsletter_id__in=wanted).delete()
+    """Save the manage page: exactly these of the active newsletters, confirmed (the link
+    proved the address). The page lists only active ones, so subscriptions to a paused
+    newsletter are kept as they are, for when it resumes."""
+    active = Newsletter.objects.filter(is_active=True)
+    wanted = set(active.filter(pk__in=newsletter_ids).values_list("pk", flat=True))
+    subscriber.subscriptions.filter(newsletter__in=active).exclude(
+        newsletter_id__in=wanted
+    ).delete()
     now = timezone.now()
     for newsletter_id in wanted:
         Subscription.objects.update_or_create(

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Site
 
 from newsdesk.core.ratelimit import rate_limit_consume
+from newsdesk.network.selectors import site_root_url
 from newsdesk.newsletters import postmark, services, tokens
 from newsdesk.newsletters.models import Subscriber
 from newsdesk.newsletters.selectors import (
@@ -42,10 +43,6 @@ def _site(request) -> Site:
     if site is None:
         raise Http404
     return site
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _chosen_ids(data) -> list[int]:
@@ -102,7 +99,7 @@ def subscribe_view(request):
                 newsletter_ids=chosen,
                 site=site,
                 user=request.user,
-                base_url=_base_url(request),
+                base_url=site_root_url(request=request),
             )
         except ValidationError as error:
             context["error"] = " ".join(error.messages)

@@ -60,7 +60,8 @@ def _email_settings() -> dict:
     result: dict = {}
     for name, kind in EMAIL_SETTING_TYPES.items():
         variable = f"DJANGO_{name}"
-        if variable not in os.environ:
+        # Blank counts as unset: ``DJANGO_EMAIL_PORT=`` in an env file must not mean port 0.
+        if not os.environ.get(variable, "").strip():
             continue
         if kind is bool:
             result[name] = _bool(variable, False)

@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 
 from newsdesk.newsletters.models import Delivery, Issue
 from newsdesk.newsletters.tests.conftest import subscribed
@@ -65,3 +68,39 @@ def test_readers_cannot_reach_the_desk(client, daily):
     client.force_login(ReaderFactory())
     assert client.get("/admin/newsletter-desk/").status_code in (302, 403)
     assert client.post(f"/admin/newsletter-desk/{daily.pk}/send/").status_code in (302, 403)
+
+
+def test_a_double_posted_breaking_alert_goes_out_once(editor_client, breaking, stories):
+    subscribed(breaking, "ann@example.com")
+    url = f"/admin/newsletter-desk/alert/{stories[0].pk}/"
+    editor_client.post(url, {"newsletter": [breaking.pk]})
+    response = editor_client.post(url, {"newsletter": [breaking.pk]}, follow=True)
+    assert "already gone to: Breaking" in response.content.decode()
+    assert Issue.objects.count() == 1
+    assert [m.to for m in mail.outbox] == [["ann@example.com"]]
+    # Another article is another alert.
+    editor_client.post(
+        f"/admin/newsletter-desk/alert/{stories[1].pk}/", {"newsletter": [breaking.pk]}
+    )
+    assert Issue.objects.count() == 2
+
+
+def test_the_same_article_cannot_be_queued_twice_as_an_alert(breaking, stories):
+    from newsdesk.newsletters import rendering, sending
+
+    rendered = rendering.alert_render(newsletter=breaking, article=stories[0])
+    assert sending.issue_queue(newsletter=breaking, rendered=rendered, article=stories[0])
+    assert sending.issue_queue(newsletter=breaking, rendered=rendered, article=stories[0]) is None
+
+
+def test_a_double_posted_send_now_queues_one_issue(editor_client, daily, stories):
+    subscribed(daily, "ann@example.com")
+    editor_client.post(f"/admin/newsletter-desk/{daily.pk}/send/")
+    response = editor_client.post(f"/admin/newsletter-desk/{daily.pk}/send/", follow=True)
+    assert "not queued again" in response.content.decode()
+    assert Issue.objects.count() == 1
+    assert [m.to for m in mail.outbox] == [["ann@example.com"]]
+    # A minute later it is a new issue on purpose.
+    Issue.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+    editor_client.post(f"/admin/newsletter-desk/{daily.pk}/send/")
+    assert Issue.objects.count() == 2

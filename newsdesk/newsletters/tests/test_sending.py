@@ -130,6 +130,79 @@ def test_live_senders_claims_are_left_alone(daily, stories):
     assert Delivery.objects.get().status == Delivery.Status.CLAIMED
 
 
+class RecoverMidBatchBackend(LocmemBackend):
+    """After the first mail, the sender looks dead: recovery runs and a second sender
+    sends what it took back, while the first still holds the rest of its batch in memory."""
+
+    interrupted = False
+
+    def send_messages(self, messages):
+        sent = super().send_messages(messages)
+        if not RecoverMidBatchBackend.interrupted:
+            RecoverMidBatchBackend.interrupted = True
+            issue_id = int(messages[0].extra_headers["X-Newsletter-Delivery"].split(".")[0])
+            sends_recover(older_than=datetime.timedelta(0))
+            issue_send(issue_id=issue_id)
+        return sent
+
+
+def test_a_sender_taken_for_dead_mid_batch_sends_nothing_another_sender_took(
+    daily, stories, settings, monkeypatch
+):
+    settings.EMAIL_BACKEND = "newsdesk.newsletters.tests.test_sending.RecoverMidBatchBackend"
+    monkeypatch.setattr(RecoverMidBatchBackend, "interrupted", False)
+    for n in range(5):
+        subscribed(daily, f"reader{n}@example.com")
+    issue = _issue(daily)
+    issue_send(issue_id=issue.pk, batch_size=10)
+    assert RecoverMidBatchBackend.interrupted
+    sent_to = sorted(m.to[0] for m in mail.outbox)
+    assert sent_to == [f"reader{n}@example.com" for n in range(5)]  # each exactly once
+    progress = issue_progress(issue=issue)
+    assert (progress.sent, progress.waiting) == (5, 0)
+
+
+class HeartbeatWatchingBackend(LocmemBackend):
+    """Notes the issue's heartbeat as each mail is handed over."""
+
+    beats: list = []
+
+    def send_messages(self, messages):
+        issue_id = int(messages[0].extra_headers["X-Newsletter-Delivery"].split(".")[0])
+        self.beats.append(Issue.objects.get(pk=issue_id).heartbeat_at)
+        return super().send_messages(messages)
+
+
+def test_the_heartbeat_moves_with_every_mail(daily, stories, settings, monkeypatch):
+    settings.EMAIL_BACKEND = "newsdesk.newsletters.tests.test_sending.HeartbeatWatchingBackend"
+    monkeypatch.setattr(HeartbeatWatchingBackend, "beats", [])
+    for n in range(3):
+        subscribed(daily, f"reader{n}@example.com")
+    issue_send(issue_id=_issue(daily).pk, batch_size=10)
+    beats = HeartbeatWatchingBackend.beats
+    assert len(beats) == 3 and None not in beats
+    assert beats == sorted(beats) and len(set(beats)) == 3
+
+
+def test_a_reader_who_leaves_during_a_send_does_not_get_the_issue(daily, stories):
+    from newsdesk.newsletters import services
+    from newsdesk.newsletters.models import Subscription
+
+    stays = subscribed(daily, "stays@example.com")
+    leaves = subscribed(daily, "leaves@example.com")
+    other = subscribed(daily, "other@example.com")
+    issue = _issue(daily)
+    assert issue.total == 3
+    services.unsubscribe_all(subscriber=leaves)
+    # Unconfirmed again is not subscribed either (e.g. the row was made anew).
+    Subscription.objects.filter(subscriber=other).update(confirmed_at=None)
+    issue_send(issue_id=issue.pk)
+    assert [m.to for m in mail.outbox] == [[stays.email]]
+    skipped = Delivery.objects.filter(issue=issue, status=Delivery.Status.SKIPPED)
+    assert sorted(d.subscriber.email for d in skipped) == [leaves.email, other.email]
+    assert {d.error for d in skipped} == {"unsubscribed"}
+
+
 def _at(site_local: str) -> datetime.datetime:
     zone = zoneinfo.ZoneInfo("Africa/Johannesburg")  # SiteSettings' default
     return datetime.datetime.fromisoformat(site_local).replace(tzinfo=zone)

@@ -13,6 +13,7 @@ from newsdesk.newsletters.services import (
     NO_NEWSLETTER_CHOSEN,
     subscribe,
     subscription_confirm,
+    subscriptions_set,
     unsubscribe_all,
 )
 from newsdesk.profiles.tests.factories import ReaderFactory
@@ -133,3 +134,18 @@ def test_unsubscribe_all_leaves_every_newsletter(daily, breaking):
     Subscription.objects.create(subscriber=subscriber, newsletter=breaking)
     assert unsubscribe_all(subscriber=subscriber) == 2
     assert not Subscription.objects.exists()
+
+
+def test_saving_the_manage_page_keeps_subscriptions_to_paused_newsletters(daily, breaking):
+    from newsdesk.newsletters.tests.conftest import subscribed
+
+    subscriber = subscribed(daily, "ann@example.com")
+    Subscription.objects.create(subscriber=subscriber, newsletter=breaking)
+    breaking.is_active = False  # paused: not on the manage page's form
+    breaking.save()
+    subscriptions_set(subscriber=subscriber, newsletter_ids=[])
+    assert list(subscriber.subscriptions.values_list("newsletter_id", flat=True)) == [breaking.pk]
+    # Nor can a posted paused newsletter be joined through the form.
+    Subscription.objects.filter(newsletter=breaking).delete()
+    subscriptions_set(subscriber=subscriber, newsletter_ids=[daily.pk, breaking.pk])
+    assert list(subscriber.subscriptions.values_list("newsletter_id", flat=True)) == [daily.pk]
