@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.services import article_create
+from newsdesk.caching.middleware import PAGE_CACHE_HEADER
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
 
@@ -102,3 +103,38 @@ def test_a_wire_story_keeps_its_own_language_on_an_english_site(client, section)
 def test_the_wagtail_admin_is_not_switched_to_the_site_language(client, nuus_section):
     html = client.get("/admin/login/", HTTP_HOST=NUUS).content.decode()
     assert 'lang="af"' not in html
+
+
+def test_changing_the_site_language_purges_the_cached_pages(client, section, settings):
+    settings.NEWSDESK_PAGE_CACHE = True
+    client.get("/")
+    cached = client.get("/")
+    assert cached[PAGE_CACHE_HEADER] == "hit" and '<html lang="en">' in cached.content.decode()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.language = "af"
+    site_settings.save()
+    response = client.get("/")
+    assert response[PAGE_CACHE_HEADER] == "miss"
+    assert '<html lang="af">' in response.content.decode()
+    assert response["Content-Language"] == "af"
+
+
+def test_changing_a_site_purges_its_cached_pages(client, section, settings):
+    settings.NEWSDESK_PAGE_CACHE = True
+    client.get("/")
+    assert client.get("/")[PAGE_CACHE_HEADER] == "hit"
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Renamed"
+    site.save()
+    assert client.get("/")[PAGE_CACHE_HEADER] == "miss"
+
+
+def test_a_first_visit_creating_the_settings_row_does_not_purge(client, section, settings):
+    settings.NEWSDESK_PAGE_CACHE = True
+    site = Site.objects.create(
+        hostname="other.localhost", port=80, root_page=section.get_parent(), site_name="Other"
+    )
+    client.get("/")
+    assert client.get("/")[PAGE_CACHE_HEADER] == "hit"
+    SiteSettings.for_site(site)  # created now
+    assert client.get("/")[PAGE_CACHE_HEADER] == "hit"
