@@ -3,11 +3,14 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.db.models.signals import post_init
+from django.test import RequestFactory
 from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.services import article_create
 from newsdesk.caching.middleware import PAGE_CACHE_HEADER
 from newsdesk.network.models import SiteSettings
+from newsdesk.network.selectors import site_language_for_request
 from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +141,33 @@ def test_a_first_visit_creating_the_settings_row_does_not_purge(client, section,
     assert client.get("/")[PAGE_CACHE_HEADER] == "hit"
     SiteSettings.for_site(site)  # created now
     assert client.get("/")[PAGE_CACHE_HEADER] == "hit"
+
+
+def test_a_save_landing_while_a_request_reads_the_settings_is_not_cached_over(client, section):
+    """The language read before a save is never kept as the answer after it."""
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # the row exists
+    saved = []
+
+    def save_right_after_the_read(sender, instance, **kwargs):
+        # The request has just read "en"; an editor's save to "af" lands now.
+        if instance.pk and not saved:
+            saved.append(instance.pk)
+            fresh = SiteSettings.objects.get(pk=instance.pk)
+            fresh.language = "af"
+            fresh.save()
+
+    post_init.connect(save_right_after_the_read, sender=SiteSettings)
+    try:
+        assert client.get("/")["Content-Language"] == "en"
+    finally:
+        post_init.disconnect(save_right_after_the_read, sender=SiteSettings)
+    assert saved
+    assert client.get("/")["Content-Language"] == "af"
+
+
+def test_a_cached_language_costs_no_query(client, section, django_assert_num_queries):
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # the row exists
+    client.get("/")
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(0):
+        assert site_language_for_request(request) == "en"
