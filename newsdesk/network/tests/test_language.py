@@ -9,6 +9,8 @@ from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.services import article_create
 from newsdesk.caching.middleware import PAGE_CACHE_HEADER
+from newsdesk.core.jsi18n import catalog_url
+from newsdesk.network.middleware import JS_CATALOG_PREFIX
 from newsdesk.network.models import SiteSettings
 from newsdesk.network.selectors import site_language_for_request
 from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
@@ -171,3 +173,19 @@ def test_a_cached_language_costs_no_query(client, section, django_assert_num_que
     request = RequestFactory().get("/")
     with django_assert_num_queries(0):
         assert site_language_for_request(request) == "en"
+
+
+def test_probes_files_and_the_script_catalog_need_no_site_language(
+    client, nuus_section, django_assert_num_queries
+):
+    catalog = catalog_url("af")
+    assert catalog.startswith(JS_CATALOG_PREFIX)
+    for path in ("/healthz", catalog):
+        with django_assert_num_queries(0):
+            response = client.get(path, HTTP_HOST=NUUS)
+        assert response.status_code == 200, path
+        assert "Content-Language" not in response, path
+    for path in ("/readyz", "/media/no-such-file.jpg", "/static/no-such-file.css"):
+        assert "Content-Language" not in client.get(path, HTTP_HOST=NUUS), path
+    # A path that merely starts like a probe is a page like any other.
+    assert client.get("/healthzz", HTTP_HOST=NUUS)["Content-Language"] == "af"
