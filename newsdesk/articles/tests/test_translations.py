@@ -119,3 +119,19 @@ def test_the_translate_action_copies_a_story_into_the_linked_section(admin_clien
     assert copy.get_parent().pk == nuus.pk
     assert not copy.live  # a draft for the translator, linked only once published
     assert copy.story_language == "af"
+
+
+def test_without_a_version_in_the_default_language_there_is_no_x_default(
+    client, section, nuus_section
+):
+    german = article_factory(section=section, title="Endlich Regen in der Karoo", language="de")
+    afrikaans = article_factory(
+        section=nuus_section,
+        title="Eindelik reën in die Karoo",
+        translation_key=german.translation_key,
+    )
+    for page, host in ((german, "localhost"), (afrikaans, NUUS)):
+        html = _get(client, page, host=host)
+        assert f'<link rel="alternate" hreflang="de" href="{german.full_url}">' in html
+        assert f'<link rel="alternate" hreflang="af" href="{afrikaans.full_url}">' in html
+        assert 'hreflang="x-default"' not in html
