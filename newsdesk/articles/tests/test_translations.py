@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.tests.factories import article_factory
+from newsdesk.caching.middleware import PAGE_CACHE_HEADER
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
 
@@ -135,3 +136,24 @@ def test_without_a_version_in_the_default_language_there_is_no_x_default(
         assert f'<link rel="alternate" hreflang="de" href="{german.full_url}">' in html
         assert f'<link rel="alternate" hreflang="af" href="{afrikaans.full_url}">' in html
         assert 'hreflang="x-default"' not in html
+
+
+def test_publishing_or_unpublishing_a_version_refreshes_the_others(client, pair, settings):
+    settings.NEWSDESK_PAGE_CACHE = True
+    english, afrikaans = pair
+
+    def english_page():
+        return client.get(english.relative_url(english.get_site()), HTTP_HOST="localhost")
+
+    english_page()
+    assert english_page()[PAGE_CACHE_HEADER] == "hit"
+    afrikaans.refresh_from_db()  # live now
+    afrikaans.unpublish()
+    response = english_page()
+    assert response[PAGE_CACHE_HEADER] == "miss"
+    assert 'hreflang="af"' not in response.content.decode()
+    assert english_page()[PAGE_CACHE_HEADER] == "hit"
+    afrikaans.save_revision().publish()
+    response = english_page()
+    assert response[PAGE_CACHE_HEADER] == "miss"
+    assert f'hreflang="af" href="{afrikaans.full_url}"' in response.content.decode()
