@@ -18,7 +18,7 @@ class ArticleTranslation:
     url: str
     label: str  # "Read in English", in that version's own language
     is_current: bool
-    is_default: bool  # the x-default: the version in the network's default language
+    is_default: bool  # the x-default: the version in the network's default language, if any
 
 
 def article_translations(*, article: Any, request) -> list[ArticleTranslation]:
@@ -41,8 +41,10 @@ def article_translations(*, article: Any, request) -> list[ArticleTranslation]:
     if len(versions) < 2:
         return []
     default_language = settings.LANGUAGE_CODE.split("-")[0]
-    default = next(
-        (v for v in versions if v.story_language.split("-")[0] == default_language), article
+    # No version in the default language: no x-default (naming the current version would
+    # make each version call itself the default).
+    default_pk = next(
+        (v.pk for v in versions if v.story_language.split("-")[0] == default_language), None
     )
     result = []
     for version in versions:
@@ -59,7 +61,7 @@ def article_translations(*, article: Any, request) -> list[ArticleTranslation]:
                 url=version.get_full_url(request),
                 label=label,
                 is_current=version.pk == article.pk,
-                is_default=version.pk == default.pk,
+                is_default=version.pk == default_pk,
             )
         )
     return result

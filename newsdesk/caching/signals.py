@@ -28,6 +28,22 @@ def _is_site_wide(page) -> bool:
     return isinstance(page, HomePage | SectionPage)
 
 
+def _purge_other_versions(article) -> None:
+    """The story's versions in other languages link to it (hreflang, "Read in ...")."""
+    from newsdesk.articles.models import ArticlePage
+
+    others = (
+        ArticlePage.objects.live()
+        .filter(translation_key=article.translation_key)
+        .exclude(pk=article.pk)
+        .defer_streamfields()
+    )
+    for other in others:
+        site, path = services.site_relative_path(page=other)
+        if site is not None:
+            services.purge_paths(site=site, paths=[path])
+
+
 def _purge(page, *, revision=None, extra_paths=()):
     page = page.specific
     if _is_article(page):
@@ -36,6 +52,7 @@ def _purge(page, *, revision=None, extra_paths=()):
             extra_paths=extra_paths,
             exclude_revision_id=getattr(revision, "pk", None),
         )
+        _purge_other_versions(page)
     elif _is_site_wide(page):
         site, _path = services.site_relative_path(page=page)
         for each in [site] if site else Site.objects.all():

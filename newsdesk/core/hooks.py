@@ -57,8 +57,9 @@ DEMO_CONTENT = "newsdesk_demo_content"
 DEMO_LOADERS = "newsdesk_demo_loaders"
 
 # ``fn(*, site) -> None``: everything ``site`` shows may have changed (its address, its
-# menu or branding): drop every cached copy. Registered by caching. Called by core's
-# ``serve`` command when it points a local site at the host and port it serves.
+# menu, branding or language): drop every cached copy. Registered by caching. Called by
+# core (its ``apps``) whenever an existing ``Site`` or ``SiteSettings`` row is saved: in the
+# admin, or by ``serve`` pointing a local site at the host and port it serves.
 SITE_CHANGED = "newsdesk_site_changed"
 
 # ``fn(profile) -> Iterable[tuple[Site, str]]``: public pages (site, path) that show a

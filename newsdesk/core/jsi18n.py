@@ -16,6 +16,11 @@ from django.utils.cache import patch_cache_control
 from django.views.i18n import JavaScriptCatalog
 
 ONE_YEAR = 365 * 24 * 60 * 60
+# Without ``packages`` the catalog would merge every installed app's djangojs catalog
+# (Wagtail admin's), strings no public script uses, which change with an upgrade that the
+# digest does not see. Naming an app makes Django read that app's locale folder (core has
+# none) and LOCALE_PATHS, where our catalog lives, and no other app's.
+CATALOG_PACKAGES = ["newsdesk.core"]
 
 
 @cache
@@ -42,6 +47,6 @@ def javascript_catalog(request: HttpRequest, language: str, version: str) -> Htt
     if version != catalog_version() or not translation.check_for_language(language):
         raise Http404("No such catalog.")
     with translation.override(language):
-        response = JavaScriptCatalog.as_view(domain="djangojs")(request)
+        response = JavaScriptCatalog.as_view(domain="djangojs", packages=CATALOG_PACKAGES)(request)
     patch_cache_control(response, public=True, max_age=ONE_YEAR, immutable=True)
     return response

@@ -10,6 +10,8 @@ from newsdesk.network.models import SiteSettings
 NAVIGATION_CACHE_SECONDS = 60
 SITE_LANGUAGE_CACHE_SECONDS = 300
 SITE_LANGUAGE_GENERATION_KEY = "newsdesk:site-language:generation"
+# Per host: (generation, language). Its own prefix: no host can be named like the key above.
+SITE_LANGUAGE_HOST_KEY_PREFIX = "newsdesk:site-language:host:"
 
 
 def site_settings_for(*, site: Site) -> SiteSettings:
@@ -84,27 +86,28 @@ def site_language(*, site: Site | None) -> str:
 def site_language_for_request(request) -> str:
     """The language of the site this request is for, from the cache on most requests.
 
-    Every request asks (JSON endpoints and feeds too), so the answer is kept per host: the
-    endpoints that promise a fixed number of queries keep it. Saving site settings or a
-    site starts a new generation of keys (``site_language_forget``).
+    Every request asks (JSON endpoints and feeds too), so the answer is kept per host with
+    the generation it was read in, and checked with the current generation in one round
+    trip. Saving site settings or a site starts a new generation (``site_language_forget``).
     """
-    language = cache.get(_site_language_key(request))
-    if language is None:
-        site = Site.find_for_request(request)
-        # The request's own copy of the settings: the page reads them again at no cost.
-        language = _supported(SiteSettings.for_request(request).language) if site else None
-        language = language or site_language(site=None)
-        # The key is made again: a first visit creates the settings row, which starts a
-        # new generation.
-        cache.set(_site_language_key(request), language, SITE_LANGUAGE_CACHE_SECONDS)
-    return language
-
-
-def _site_language_key(request) -> str:
+    host_key = f"{SITE_LANGUAGE_HOST_KEY_PREFIX}{request._get_raw_host()}"
+    # ``get_many`` returns {} when Redis is down: the settings are read, the page renders.
+    cached = cache.get_many([SITE_LANGUAGE_GENERATION_KEY, host_key])
     # Generation 0 until the first forget stores 1. Not ``get_or_set``: its ``add`` is
     # atomic and fails closed when Redis is down, and a page must still render then.
-    generation = cache.get(SITE_LANGUAGE_GENERATION_KEY) or 0
-    return f"newsdesk:site-language:{generation}:{request._get_raw_host()}"
+    generation = cached.get(SITE_LANGUAGE_GENERATION_KEY) or 0
+    entry = cached.get(host_key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    site = Site.find_for_request(request)
+    # The request's own copy of the settings: the page reads them again at no cost.
+    language = _supported(SiteSettings.for_request(request).language) if site else None
+    language = language or site_language(site=None)
+    # Stored with the generation read *before* the settings: if a save lands in between,
+    # the entry is already old and the next request reads the settings again. (A first
+    # visit creates the settings row, so its entry lasts one request.)
+    cache.set(host_key, (generation, language), SITE_LANGUAGE_CACHE_SECONDS)
+    return language
 
 
 def _supported(code: str) -> str:

@@ -46,5 +46,12 @@ def site_language_forget() -> None:
     # Read and set, not ``incr``: two saves at once both land on a new generation, which
     # is all that matters, and neither fails while Redis is down (``incr`` fails closed;
     # reads then fail open, so nothing stale is served meanwhile).
+    _next_site_language_generation()
+    # Again once the save is committed: a request that read the settings before then,
+    # after the first bump, stored the old language under the new generation.
+    transaction.on_commit(_next_site_language_generation)
+
+
+def _next_site_language_generation() -> None:
     generation = cache.get(SITE_LANGUAGE_GENERATION_KEY) or 0
     cache.set(SITE_LANGUAGE_GENERATION_KEY, generation + 1, None)

@@ -1,6 +1,11 @@
 """Spot checks that the Afrikaans catalog reaches readers, and the scripts' catalog view."""
 
+import json
+import re
+
+import polib
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -9,6 +14,8 @@ from newsdesk.core.jsi18n import catalog_url, catalog_version
 from newsdesk.discussions import services, tasks
 
 pytestmark = pytest.mark.django_db
+
+OUR_SCRIPT_CATALOG = settings.LOCALE_PATHS[0] / "af" / "LC_MESSAGES" / "djangojs.po"
 
 
 def test_masthead_and_menu_read_in_afrikaans(client, home_page, sites_speak):
@@ -66,3 +73,13 @@ def test_base_page_loads_the_catalog_before_the_site_scripts(client, home_page):
     page = client.get("/").content.decode()
     # The site's language (English), not the settings' default variant.
     assert page.index(catalog_url("en")) < page.index("js/accounts.js")
+
+
+def test_script_catalog_holds_our_strings_and_no_other_apps(client):
+    """Other apps' script strings (Wagtail admin's) change with their upgrades, which the
+    catalog's URL would not: they are left out."""
+    script = client.get(catalog_url("af")).content.decode()
+    shipped = set(json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S)[1]))
+    ours = {entry.msgid for entry in polib.pofile(OUR_SCRIPT_CATALOG) if entry.translated()}
+    assert shipped == ours
+    assert "Move up" not in shipped  # one of Wagtail admin's

@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.tests.factories import article_factory
+from newsdesk.caching.middleware import PAGE_CACHE_HEADER
 from newsdesk.network.models import SiteSettings
 from newsdesk.sections.tests.factories import HomePageFactory, SectionPageFactory
 
@@ -119,3 +120,40 @@ def test_the_translate_action_copies_a_story_into_the_linked_section(admin_clien
     assert copy.get_parent().pk == nuus.pk
     assert not copy.live  # a draft for the translator, linked only once published
     assert copy.story_language == "af"
+
+
+def test_without_a_version_in_the_default_language_there_is_no_x_default(
+    client, section, nuus_section
+):
+    german = article_factory(section=section, title="Endlich Regen in der Karoo", language="de")
+    afrikaans = article_factory(
+        section=nuus_section,
+        title="Eindelik reën in die Karoo",
+        translation_key=german.translation_key,
+    )
+    for page, host in ((german, "localhost"), (afrikaans, NUUS)):
+        html = _get(client, page, host=host)
+        assert f'<link rel="alternate" hreflang="de" href="{german.full_url}">' in html
+        assert f'<link rel="alternate" hreflang="af" href="{afrikaans.full_url}">' in html
+        assert 'hreflang="x-default"' not in html
+
+
+def test_publishing_or_unpublishing_a_version_refreshes_the_others(client, pair, settings):
+    settings.NEWSDESK_PAGE_CACHE = True
+    english, afrikaans = pair
+
+    def english_page():
+        return client.get(english.relative_url(english.get_site()), HTTP_HOST="localhost")
+
+    english_page()
+    assert english_page()[PAGE_CACHE_HEADER] == "hit"
+    afrikaans.refresh_from_db()  # live now
+    afrikaans.unpublish()
+    response = english_page()
+    assert response[PAGE_CACHE_HEADER] == "miss"
+    assert 'hreflang="af"' not in response.content.decode()
+    assert english_page()[PAGE_CACHE_HEADER] == "hit"
+    afrikaans.save_revision().publish()
+    response = english_page()
+    assert response[PAGE_CACHE_HEADER] == "miss"
+    assert f'hreflang="af" href="{afrikaans.full_url}"' in response.content.decode()

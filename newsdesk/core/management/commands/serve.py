@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
-from newsdesk.core.hooks import DEMO_CONTENT, SITE_CHANGED
+from newsdesk.core.hooks import DEMO_CONTENT
 from newsdesk.network.services import site_addresses_for_local_serve
 
 STOP_GRACE_SECONDS = 10
@@ -84,9 +84,9 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_demo:
             self.demo_load_if_empty(allow_in_production=demo_in_production)
-        for site in site_addresses_for_local_serve(host=_shown_host(host), port=port):
-            for site_changed in hooks.get_hooks(SITE_CHANGED):
-                site_changed(site=site)  # cached pages still name the old address
+        # Saving a site calls the SITE_CHANGED hooks (core's ``apps``): cached pages
+        # that name the old address go with it.
+        site_addresses_for_local_serve(host=_shown_host(host), port=port)
         children = self._start_children(
             host=host,
             port=port,
