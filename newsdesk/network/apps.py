@@ -22,7 +22,19 @@ class NetworkConfig(AppConfig):
             )
 
 
-def _forget_site_languages(**kwargs) -> None:
+def _forget_site_languages(sender, instance=None, created=False, **kwargs) -> None:
+    from newsdesk.network.models import SiteSettings
     from newsdesk.network.services import site_language_forget
 
+    # A site's settings row is created on its first read, with the default language: the
+    # language cached for that site is already this one, so nothing is stale. Forgetting
+    # here would make every site's first visit cost a second uncached one.
+    if created and sender is SiteSettings and instance.language == _default_language():
+        return
     site_language_forget()
+
+
+def _default_language() -> str:
+    from newsdesk.network.models import SiteSettings
+
+    return SiteSettings._meta.get_field("language").default
