@@ -49,12 +49,17 @@ def fresh_cache():
     """Each test starts with an empty cache (navigation, rate limits, page cache)."""
     from django.core.cache import caches
 
+    from newsdesk.core.locales import locales_changed
+
     # Every alias: the renditions cache keys on row ids, which the next test reuses.
     for cache in caches.all(initialized_only=False):
         cache.clear()
+    # Likewise the per-process copy of the locales: a rolled-back test sends no signal.
+    locales_changed()
     yield
     for cache in caches.all(initialized_only=False):
         cache.clear()
+    locales_changed()
 
 
 @pytest.fixture

@@ -3,9 +3,10 @@
     NEWSDESK_DATA_DIR=/tmp/nd-demo uv run newsdesk load_demo   # once
     NEWSDESK_DATA_DIR=/tmp/nd-demo uv run python bench/render_profile.py [--top 25]
 
-Renders the seed article and the homepage in-process through Django's test client with
-the page cache off, warm (after two renders). CPU time is ``time.process_time`` per
-render (median of ``--renders``), which a busy machine distorts less than wall time.
+Renders the seed article, the homepage and the seed's section in-process through
+Django's test client with the page cache off, warm (after two renders). CPU time is
+``time.process_time`` per render (median of ``--renders``), which a busy machine distorts
+less than wall time.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def main() -> None:
     from newsdesk.articles.models import ArticlePage
 
     seed = ArticlePage.objects.live().filter(title=SEED_TITLE).first()
-    paths = {"seed article": seed.url, "homepage": "/"}
+    paths = {"seed article": seed.url, "homepage": "/", "section": seed.get_parent().url}
     client = Client(HTTP_HOST="localhost")
     print(f"| page | queries | CPU ms per render | wall ms per render (medians of {cli.renders}) |")
     print("|---|---:|---:|---:|")

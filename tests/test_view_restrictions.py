@@ -202,3 +202,64 @@ def test_every_reader_facing_page_query_also_applies_view_restrictions():
             continue
         offenders += [relative for _ in live_alone.finditer(path.read_text())]
     assert offenders == []
+
+
+# --- The "any restrictions?" flag (newsdesk.core.view_restrictions) ----------------------
+
+
+def test_a_restriction_added_after_a_render_applies_at_once(client, section):
+    from newsdesk.core.view_restrictions import page_view_restrictions_exist
+
+    secret = article_factory(
+        section=section, title=SECRET_TITLE, tags=["ports"], body_text="Harbour quay secrets."
+    )
+    neighbour = article_factory(section=section, title=PUBLIC_TITLE, tags=["ports"])
+    assert "secrets" in client.get(secret.url).content.decode()
+    assert SECRET_TITLE in client.get(neighbour.url).content.decode()  # a related story
+    assert SECRET_TITLE in client.get(section.url).content.decode()
+    assert page_view_restrictions_exist() is False  # stored: the checks are skipped now
+
+    _restrict(secret)  # no cache.clear(): saving the restriction must be enough
+
+    response = client.get(secret.url)
+    assert "secrets" not in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+    assert SECRET_TITLE not in client.get(neighbour.url).content.decode()
+    assert SECRET_TITLE not in client.get(section.url).content.decode()
+
+
+def test_a_count_taken_before_the_commit_cannot_hide_a_new_restriction(
+    section, django_capture_on_commit_callbacks
+):
+    from newsdesk.core.view_restrictions import FLAG_KEY, page_view_restrictions_exist
+
+    story = article_factory(section=section)
+    with django_capture_on_commit_callbacks(execute=True):
+        _restrict(story)
+        # Another process counted before this transaction committed, and stored it.
+        cache.set(FLAG_KEY, False)
+    assert page_view_restrictions_exist() is True
+
+
+def test_without_restrictions_a_story_render_reads_no_restriction(client, section):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    story = article_factory(section=section, title=PUBLIC_TITLE, tags=["ports"])
+    article_factory(section=section, tags=["ports"])  # a related story, listed with .public()
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(story.url).status_code == 200
+    assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_a_restriction_anywhere_brings_the_checks_back(client, section, home_page):
+    from newsdesk.sections.tests.factories import SectionPageFactory
+
+    story = article_factory(section=section, title=PUBLIC_TITLE)
+    elsewhere = SectionPageFactory(parent=home_page, title="Members", slug="members")
+    _restrict(elsewhere)
+    response = client.get(story.url)
+    assert response.status_code == 200 and PUBLIC_TITLE in response.content.decode()
+    assert client.get(elsewhere.url).status_code == 200  # the password form
+    assert "no-cache" in client.get(elsewhere.url)["Cache-Control"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -18,6 +19,7 @@ from wagtail.search import index
 from newsdesk.articles.querysets import ArticlePageManager
 from newsdesk.articles.translations import article_translations
 from newsdesk.core.blocks import StoryBodyBlock
+from newsdesk.core.locales import locale_language_code
 from newsdesk.core.models import BasePage
 
 
@@ -147,7 +149,10 @@ class ArticlePage(BasePage):
     def story_language(self) -> str:
         """The story's language for ``lang=``: its own code when set (a wire story in a
         language the network has no locale for), else its page tree's locale."""
-        return self.language or self.locale.language_code
+        if self.language:
+            return self.language
+        # ``self.locale`` would cost a query per render for a table that barely changes.
+        return locale_language_code(locale_id=self.locale_id)
 
     @property
     def headline(self) -> str:
@@ -176,6 +181,17 @@ class ArticlePage(BasePage):
         """The linked authors in the editor's order (prefetch ``article_authors__author``)."""
         return [link.author for link in self.article_authors.all()]
 
+    def prefetch_authors(self) -> None:
+        """Read the byline's authors once for a render: the byline, the contributor byline
+        and the structured data each ask for them.
+
+        Not for a page holding unsaved edits (a preview, a revision): those authors live
+        in memory, where the relation answers without a query.
+        """
+        if "article_authors" in getattr(self, "_cluster_related_objects", {}):
+            return
+        prefetch_related_objects([self], "article_authors__author")
+
     @property
     def byline_names(self) -> str:
         """The linked authors' names, or the free-text byline when none are linked."""
@@ -202,6 +218,7 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.prefetch_authors()
         context["tags"] = self.tags_in_order
         context["translations"] = article_translations(article=self, request=request)
         return context

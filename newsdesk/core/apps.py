@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +14,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from wagtail.models import Site
+        from wagtail.models import Locale, PageViewRestriction, Site
 
+        from newsdesk.core.locales import locale_cache_install, locales_changed
+        from newsdesk.core.view_restrictions import page_view_restrictions_changed
         from newsdesk.network.models import SiteSettings
 
         checks.register(check_secret_key, checks.Tags.security, deploy=True)
@@ -25,6 +27,14 @@ class CoreConfig(AppConfig):
         # network may not import the hook names back.
         for model in (Site, SiteSettings):
             post_save.connect(_site_saved, sender=model, dispatch_uid=f"site-changed-{model}")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                page_view_restrictions_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"view-restrictions-changed-{signal}",
+            )
+            signal.connect(locales_changed, sender=Locale, dispatch_uid=f"locales-changed-{signal}")
+        locale_cache_install()
 
 
 def _site_saved(*, instance, created: bool, **kwargs) -> None:
