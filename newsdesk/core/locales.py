@@ -24,13 +24,15 @@ _lock = threading.Lock()
 _rows: dict[str, tuple[int, str]] = {}  # language code -> (id, language code)
 _codes: dict[int, str] = {}  # id -> language code
 _loaded_at = float("-inf")
+_changes = 0
 
 
 def locales_changed(**kwargs) -> None:
     """Forget the copy (connected to ``Locale`` saves and deletes; tests call it too)."""
-    global _loaded_at
+    global _loaded_at, _changes
     with _lock:
         _loaded_at = float("-inf")
+        _changes += 1
 
 
 def _load(*, force: bool) -> None:
@@ -38,11 +40,13 @@ def _load(*, force: bool) -> None:
     now = time.monotonic()
     if not force and now - _loaded_at < RELOAD_AFTER:
         return
+    changes = _changes
     rows = list(Locale.all_objects.using(DEFAULT_DB_ALIAS).values_list("id", "language_code"))
     with _lock:
         _rows = {code: (pk, code) for pk, code in rows}
         _codes = dict(rows)
-        _loaded_at = now
+        # Read before a change that landed meanwhile: use it, but read again next time.
+        _loaded_at = now if changes == _changes else float("-inf")
 
 
 def _locale(pk: int, code: str) -> Locale:

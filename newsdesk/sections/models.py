@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.selectors import article_cards, article_list_for_section, home_page_stories
 from newsdesk.core.models import BasePage
 
@@ -52,7 +53,7 @@ class HomePage(BasePage):
                 )
             }
             if target in found:
-                page = found[target].specific
+                page = _specific_for_render(found[target])
                 if parent in found:
                     # Treebeard's get_parent() reads this instead of querying again.
                     page._cached_parent_obj = found[parent]
@@ -63,6 +64,15 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_stories(home=self, request=request))
         return context
+
+
+def _specific_for_render(page: Page) -> Page:
+    """The page as its own type; a story with its lead picture, which its page, its
+    structured data and its sharing tags all show (one query fewer than ``.specific``)."""
+    model = page.specific_class
+    if model is not None and issubclass(model, ArticlePage):
+        return model._default_manager.select_related("lead_image").get(id=page.id)
+    return page.specific
 
 
 class HomePageTopStory(Orderable):
