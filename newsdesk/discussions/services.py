@@ -101,8 +101,8 @@ def _log(*, action, actor=None, comment=None, target_user=None, page=None, code=
     return entry
 
 
-def _purge_thread(*, article) -> None:
-    site = discussion_site_for(article=article)
+def _purge_thread(*, article, site=None) -> None:
+    site = site or discussion_site_for(article=article)
     if site is not None:
         purge_paths(site=site, paths=[reverse("discussions:fragment", args=[article.pk])])
 
@@ -121,13 +121,14 @@ def _recount_replies(comment: Comment) -> None:
     Comment.objects.filter(pk=comment.parent_id).update(reply_count=replies.count())
 
 
-def _purge_comment(comment: Comment) -> None:
+def _purge_comment(comment: Comment, *, site=None) -> None:
     """Purge the pages that show this comment: its thread and its author's profile.
 
     Every change readers see passes here, so a reply's thread gets its count again too.
+    ``site``: the article's site, when the caller has it already.
     """
     _recount_replies(comment)
-    _purge_thread(article=comment.article)
+    _purge_thread(article=comment.article, site=site)
     profile = profile_for_user(user=comment.author)
     if profile is not None:
         purge_network_paths(paths=[profile.get_absolute_url()])
@@ -152,8 +153,8 @@ def _refuse_if_sanctioned(*, user, site) -> None:
     raise CommentError(SANCTIONED.format(reason=sanction.reason), status=403)
 
 
-def _submission(*, author, article, body, editing=None) -> policy.Submission:
-    site = discussion_site_for(article=article)
+def _submission(*, author, article, body, editing=None, site=None) -> policy.Submission:
+    site = site or discussion_site_for(article=article)
     settings = discussion_settings_for(site=site)
     state = discussion_state(article=article, settings=settings)
     if state.closed:
@@ -173,11 +174,12 @@ def _submission(*, author, article, body, editing=None) -> policy.Submission:
 
 @transaction.atomic
 def comment_post(
-    *, author, article, body: str, reply_to: Comment | None = None
+    *, author, article, body: str, reply_to: Comment | None = None, site=None
 ) -> tuple[Comment, policy.Decision]:
     """Check and store a reader's comment (or reply); published or held by the policy.
 
-    The article's own site decides (its policy, its sanctions), never the request's host.
+    The article's own site decides (its policy, its sanctions), never the request's host;
+    ``site`` is that site when the caller has it already (``discussion_site_for``).
     """
     body = _clean_body(body)
     root = None
@@ -185,12 +187,12 @@ def comment_post(
         if reply_to.article_id != article.pk or reply_to.status != Comment.Status.PUBLISHED:
             raise CommentError(BAD_PARENT)
         root = reply_to.parent or reply_to
-    submission = _submission(author=author, article=article, body=body)
+    submission = _submission(author=author, article=article, body=body, site=site)
     decision = policy.evaluate(submission)
     if decision.outcome == policy.Outcome.REFUSE:
         raise CommentError(decision.message, reasons=decision.reasons)
     comment = Comment(
-        article_id=article.pk,
+        article=article,
         author=author,
         parent=root,
         in_reply_to=reply_to,
@@ -204,10 +206,12 @@ def comment_post(
         ),
         reasons=decision.reasons,
     )
-    comment.full_clean()
+    # The article, author and parents are rows this call already holds: checking that
+    # they exist would cost a query each.
+    comment.full_clean(exclude=["article", "author", "parent", "in_reply_to"])
     comment.save()
     if comment.status == Comment.Status.PUBLISHED:
-        _purge_comment(comment)
+        _purge_comment(comment, site=submission.site)
         if reply_to is not None:
             _notify_reply_on_commit(comment)
     return comment, decision

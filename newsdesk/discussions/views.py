@@ -291,7 +291,7 @@ def _comment_html(request, comment: Comment) -> str:
 @require_POST
 @reader_required
 def comment_create(request, article_id: int):
-    article, _ = _article_or_404(request, article_id)
+    article, site = _article_or_404(request, article_id)
     reply_to = None
     if request.POST.get("reply_to", "").isdigit():
         reply_to = Comment.objects.filter(pk=int(request.POST["reply_to"])).first()
@@ -305,6 +305,7 @@ def comment_create(request, article_id: int):
             article=article,
             body=request.POST.get("body", ""),
             reply_to=reply_to,
+            site=site,
         )
     except (services.CommentError, policy.RateLimited) as error:
         return _error(request, error, _thread_url(article.pk))

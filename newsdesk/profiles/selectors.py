@@ -10,9 +10,18 @@ from newsdesk.profiles.usernames import (
 
 
 def profile_for_user(*, user) -> Profile | None:
+    """The reader's profile, or None; asked once per user object.
+
+    Through the one-to-one accessor, which keeps the answer on ``user``: a request's
+    guards, services and templates all ask for the same reader's profile. Creating the
+    profile with ``Profile(user=user)`` updates that copy.
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    return Profile.objects.filter(user=user).first()
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
 
 
 def profile_by_username(*, username: str) -> Profile | None:

@@ -94,6 +94,8 @@ def profile_create(*, user, username: str, display_name: str = "", bio: str = ""
         with transaction.atomic():
             profile.save()
     except IntegrityError:
+        # ``Profile(user=user)`` put the unsaved profile on ``user``: take it back.
+        user._state.fields_cache.pop("profile", None)
         if Profile.objects.filter(user=user).exists():
             raise ProfileError(ALREADY_HAS_PROFILE) from None
         raise ProfileError(TAKEN, code="username") from None
