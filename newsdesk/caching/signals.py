@@ -3,13 +3,15 @@ mark editors' browsers at sign-in so that they bypass the page cache.
 
 Deleting a live page makes Wagtail unpublish it first, so ``page_unpublished`` covers
 deletion too. Sections and the homepage appear on every page (the menu), so changing
-one purges the whole site.
+one purges the whole site. So does a view restriction (a password, sign-in or group
+rule on a story or a whole section): what it hides may be listed on any page of the site.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out
-from wagtail.models import Site
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.caching import services
@@ -86,6 +88,15 @@ def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     _purge(instance, extra_paths=old_paths)
 
 
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page was restricted (or opened again): its site's cached pages may list it."""
+    # On a cascade the page may already be gone: then every site is purged.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    site = services.site_relative_path(page=page)[0] if page is not None else None
+    for each in [site] if site else Site.objects.all():
+        services.purge_site(site=each)
+
+
 def on_user_logged_in(sender, request, user, **kwargs):
     if request is not None:
         # EditorMarkerMiddleware sets or clears the cookie on this response.
@@ -103,3 +114,9 @@ def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="newsdesk.caching.published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="newsdesk.caching.unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="newsdesk.caching.moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"newsdesk.caching.view-restriction-{signal}",
+        )

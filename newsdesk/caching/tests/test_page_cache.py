@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from newsdesk.articles.tests.factories import article_factory
 from newsdesk.caching import pagecache
@@ -175,6 +176,22 @@ def test_unpublishing_a_story_removes_it_from_the_cached_tag_page(client, sectio
     type(article).objects.get(pk=article.pk).unpublish()
     assert "Withdrawn story" not in client.get("/tags/ports/").content.decode()
     assert client.get(article.url).status_code == 404
+
+
+def test_restricting_a_story_removes_it_from_every_cached_page_of_its_site(client, section):
+    article = article_factory(section=section, title="Sealed court story", tags=["courts"])
+    pages = ["/", section.url, "/tags/courts/", article.url]
+    for path in pages:
+        client.get(path)
+    assert "Sealed court story" in client.get("/tags/courts/").content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="sealed"
+    )
+    for path in pages[:3]:
+        assert "Sealed court story" not in client.get(path).content.decode(), path
+    assert "Sealed court story" not in client.get(article.url).content.decode()
+    restriction.delete()  # opened again: listed again at once
+    assert "Sealed court story" in client.get("/tags/courts/").content.decode()
 
 
 def test_a_page_rendered_during_a_purge_is_not_served_afterwards(rf, section):

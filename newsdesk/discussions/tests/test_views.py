@@ -123,13 +123,14 @@ def test_posting_by_script_returns_the_rendered_comment(client, article):
     assert response["Cache-Control"] == "private, no-store"
 
 
-# Session, user, profile (once for the guards, services and template), the article with
-# its restriction check and site, then in the transaction: settings, discussion,
-# sanctions, the duplicate check, the reader's record and pre-moderation, the insert and
-# the network's sites for the profile purge; 14, and the savepoint and its release that
-# stand for BEGIN and COMMIT inside the test's transaction (issue #12: 24 before the
-# profile and the article's site were asked once per request).
-POST_QUERIES = 16
+# Session, user, profile (once for the guards, services and template), the article and
+# its site, then in the transaction: settings, discussion, sanctions, the duplicate check,
+# the reader's record and pre-moderation, the insert and the network's sites for the
+# profile purge: 13, and the savepoint and its release that stand for BEGIN and COMMIT
+# inside the test's transaction (issue #12: 24 before the profile and the article's site
+# were asked once per request and the view-restriction check was skipped while the
+# network has none).
+POST_QUERIES = 15
 
 
 def test_posting_costs_a_fixed_number_of_queries(client, article, django_assert_num_queries):
