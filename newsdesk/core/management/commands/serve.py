@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
 from newsdesk.core.hooks import DEMO_CONTENT
+from newsdesk.core.staticfiles import collectstatic_if_changed
 from newsdesk.network.services import site_addresses_for_local_serve
 
 STOP_GRACE_SECONDS = 10
@@ -81,7 +82,7 @@ class Command(BaseCommand):
     ):
         self.stdout.write(f"Data folder: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collectstatic_if_changed()
         if not no_demo:
             self.demo_load_if_empty(allow_in_production=demo_in_production)
         # Saving a site calls the SITE_CHANGED hooks (core's ``apps``): cached pages
