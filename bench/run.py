@@ -15,10 +15,12 @@ measures four ways of serving it, each with wrk in the same sitting:
   (the compressed bytes stored with the page);
 - **varnish**: Varnish with deploy/varnish/default.vcl in front of the uncached app.
 
-Rows for endpoints this branch does not serve yet (``/live/latest.json``, the comment
-post) are reported as skipped. Peak memory per worker is the largest VmHWM of the
-gunicorn workers. Every figure is a ratio to nginx in the same run, because absolute
-numbers drift with whatever else the machine is doing.
+The comment post is measured by ``bench/comments_post.py`` (many readers posting at once,
+every post checked in the database afterwards; ``docs/performance-comments.md``): wrk
+cannot post distinct comments with sessions, so its row here points there. Peak memory
+per worker is the largest VmHWM of the gunicorn workers. Every figure is a ratio to
+nginx in the same run, because absolute numbers drift with whatever else the machine is
+doing.
 """
 
 from __future__ import annotations
@@ -352,7 +354,11 @@ def bench(args) -> Run:
             for page in PAGES:
                 if page == "comment post":
                     run.results.append(
-                        Result(page, "-", note="skipped: no comment endpoint on this branch (#4)")
+                        Result(
+                            page,
+                            "-",
+                            note="see bench/comments_post.py (docs/performance-comments.md)",
+                        )
                     )
                     continue
                 if page not in served:
