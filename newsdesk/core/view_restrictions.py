@@ -8,8 +8,11 @@ shared cache says whether there are any, and both are skipped while there are no
 
 from __future__ import annotations
 
+import contextlib
+
 from django.core.cache import cache
 from django.db import transaction
+from redis.exceptions import RedisError
 from wagtail.models import PageViewRestriction
 
 FLAG_KEY = "page-view-restrictions:any"
@@ -25,8 +28,11 @@ def page_view_restrictions_exist() -> bool:
     if found is None:
         found = PageViewRestriction.objects.exists()
         # add, not set: a writer that committed meanwhile has already stored True,
-        # and this count, begun before its commit, must not overwrite it.
-        cache.add(FLAG_KEY, found, FLAG_TIMEOUT)
+        # and this count, begun before its commit, must not overwrite it. With Redis
+        # down ``add`` raises (atomic operations fail closed): the count stands for this
+        # request, and the next one counts again.
+        with contextlib.suppress(RedisError):
+            cache.add(FLAG_KEY, found, FLAG_TIMEOUT)
     return found
 
 
