@@ -21,7 +21,7 @@ from wagtail.models.i18n import LocaleManager
 RELOAD_AFTER = 60.0
 
 _lock = threading.Lock()
-_rows: dict[str, tuple[int, str]] = {}  # language code -> (id, language code)
+_ids: dict[str, int] = {}  # language code -> id
 _codes: dict[int, str] = {}  # id -> language code
 _loaded_at = float("-inf")
 _changes = 0
@@ -36,14 +36,14 @@ def locales_changed(**kwargs) -> None:
 
 
 def _load(*, force: bool) -> None:
-    global _rows, _codes, _loaded_at
+    global _ids, _codes, _loaded_at
     now = time.monotonic()
     if not force and now - _loaded_at < RELOAD_AFTER:
         return
     changes = _changes
     rows = list(Locale.all_objects.using(DEFAULT_DB_ALIAS).values_list("id", "language_code"))
     with _lock:
-        _rows = {code: (pk, code) for pk, code in rows}
+        _ids = {code: pk for pk, code in rows}
         _codes = dict(rows)
         # Read before a change that landed meanwhile: use it, but read again next time.
         _loaded_at = now if changes == _changes else float("-inf")
@@ -58,10 +58,10 @@ def locale_for_language(language_code: str) -> Locale:
     """The locale of a content language, as ``Locale.objects.get_for_language``."""
     code = get_supported_content_language_variant(language_code)
     _load(force=False)
-    if code not in _rows:
+    if code not in _ids:
         _load(force=True)
     try:
-        return _locale(*_rows[code])
+        return _locale(_ids[code], code)
     except KeyError:
         raise Locale.DoesNotExist(f"No locale for {code!r}") from None
 
